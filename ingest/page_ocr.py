@@ -1,0 +1,44 @@
+"""OCR one page image: preprocess, write it to a file, run the engine, group words into lines."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+
+from ..models import BBox, PageInfo
+from .ocr import OcrEngine, OcrWord
+from .preprocess import preprocess
+from .types import Line, Word
+
+
+def lines_from_ocr(words: list[OcrWord], page: int, dpi: int) -> list[Line]:
+    """Group words by the engine's (block, paragraph, line) keys, keeping its reading order.
+
+    Line numbers are left at 0; the document assigns them once all pages are read.
+    """
+    grouped: dict[tuple[int, int, int], list[Word]] = {}
+    for w in words:
+        box = BBox(x0=w.left, y0=w.top, x1=w.left + w.width, y1=w.top + w.height, unit="px", dpi=dpi)
+        grouped.setdefault(w.line_key, []).append(Word(w.text, box, w.confidence))
+    return [Line(text=" ".join(w.text for w in ws), number=0, page=page, words=ws) for ws in grouped.values()]
+
+
+def ocr_page(image: Image.Image, page: int, dpi: int, engine: OcrEngine, reason: str,
+             text_layer_score: float | None = None) -> tuple[PageInfo, list[Line]]:
+    """Read one page image with ``engine``; boxes are in pixels of ``image`` at ``dpi``."""
+    prepared = preprocess(image)
+    with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
+        path = Path(tmp) / f"page-{page:04d}.png"
+        prepared.image.save(path, compress_level=1, dpi=(dpi, dpi))
+        words = engine.recognize(str(path), dpi)
+    lines = lines_from_ocr(words, page, dpi)
+    mean = round(sum(w.confidence for w in words) / len(words), 2) if words else None
+    info = PageInfo(
+        number=page, method="ocr", reason=reason, ocr_engine=engine.describe(),
+        ocr_mean_confidence=mean, text_layer_score=text_layer_score,
+        width=image.width, height=image.height, unit="px", dpi=dpi,
+        skew_degrees=prepared.skew_degrees, word_count=len(words),
+    )
+    return info, lines

@@ -1,0 +1,44 @@
+"""Unicode form and tone-mark placement of Vietnamese syllables.
+
+Vietnamese has two accepted placements of the tone mark in the open syllables ending in
+``oa``, ``oe`` and ``uy``: the "old" style (hóa, khỏe, thủy), which most government documents
+print, and the "new" style (hoá, khoẻ, thuỷ). Texts mix them; search and comparison need one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+ToneStyle = Literal["old", "new"]
+
+# Combining tone marks (NFD): grave, acute, tilde, hook above, dot below.
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+_PAIRS = ("oa", "oe", "uy")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _retone(word: str, style: ToneStyle) -> str:
+    nfd = unicodedata.normalize("NFD", word)
+    tones = [c for c in nfd if c in TONES]
+    if len(tones) != 1:
+        return word
+    base = "".join(c for c in nfd if c not in TONES)
+    # The pair must end the syllable and carry no other mark (ô, ơ, ư would make it a
+    # different vowel); "qu" + y belongs to the onset, so quý is left alone.
+    low = base.lower()
+    for pair in _PAIRS:
+        if low.endswith(pair) and not low.endswith("q" + pair):
+            if len(unicodedata.normalize("NFC", base)) != len(base):
+                return word
+            idx = len(base) - (2 if style == "old" else 1)
+            out = base[: idx + 1] + tones[0] + base[idx + 1 :]
+            return unicodedata.normalize("NFC", out)
+    return word
+
+
+def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:
+    """NFC, composed, with one tone-mark placement for oa/oe/uy syllables."""
+    text = unicodedata.normalize("NFC", text)
+    return _WORD.sub(lambda m: _retone(m.group(0), tone_style), text)

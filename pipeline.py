@@ -1,0 +1,92 @@
+"""The pipeline, stage by stage: ingest → normalise → extract → review flags.
+
+``process`` is the library entry point: it raises :mod:`kehoach.errors` exceptions;
+only the CLI turns them into exit codes.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .extract import extract
+from .ingest import IngestOptions, read_document
+from .ingest.types import IngestedDocument
+from .models import Document, Normalization
+from .normalize import ENGINE as NORMALIZER_ENGINE
+from .normalize import ToneStyle, normalize_text
+
+LOW_CONFIDENCE = 70.0  # mean Tesseract word confidence below which a page is flagged
+
+
+class ProcessOptions(BaseModel):
+    """Everything that changes the output of :func:`process`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ingest: IngestOptions = Field(default_factory=IngestOptions)
+    normalize: bool = Field(default=True, description="Normalise OCR and text-layer text.")
+    tone_style: ToneStyle = "old"
+
+
+def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle) -> Normalization:
+    """Normalise every line in place, keeping the text as read in ``Line.raw``."""
+    changed = total = 0
+    for line in ingested.lines():
+        new = normalize_text(line.text, tone_style)
+        old_tokens, new_tokens = line.text.split(), new.split()
+        total += len(old_tokens)
+        changed += sum(a != b for a, b in zip(old_tokens, new_tokens))
+        if new != line.text:
+            line.raw = line.text
+            line.text = new
+    return Normalization(applied=True, engine=NORMALIZER_ENGINE, changed_tokens=changed, total_tokens=total)
+
+
+def review_flags(doc: Document) -> list[str]:
+    """Reasons a person should look at this document."""
+    flags = []
+    for page in doc.source.pages:
+        if page.ocr_mean_confidence is not None and page.ocr_mean_confidence < LOW_CONFIDENCE:
+            flags.append(f"page {page.number}: low OCR confidence {page.ocr_mean_confidence:.0f}")
+        if page.word_count == 0:
+            flags.append(f"page {page.number}: no text found")
+    for name in ("number", "issued_date", "doc_type", "title"):
+        if getattr(doc, name) is None:
+            flags.append(f"header field not found: {name}")
+    if doc.errors:
+        flags.append(f"{len(doc.errors)} page/stage errors")
+    return flags
+
+
+def ingest_and_normalize(path: str | Path, options: ProcessOptions) -> IngestedDocument:
+    """Read ``path`` and (by default) normalise its text: what ``kehoach ocr`` prints."""
+    ingested = read_document(path, options.ingest)
+    if options.normalize:
+        normalize_lines(ingested, options.tone_style)
+    return ingested
+
+
+def process(path: str | Path, options: ProcessOptions | None = None) -> Document:
+    """Read, normalise and extract one document."""
+    options = options or ProcessOptions()
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    ingested = read_document(path, options.ingest)
+    timings["ingest"] = time.perf_counter() - start
+    normalization = Normalization(applied=False, engine="none")
+    if options.normalize:
+        start = time.perf_counter()
+        normalization = normalize_lines(ingested, options.tone_style)
+        timings["normalize"] = time.perf_counter() - start
+    start = time.perf_counter()
+    doc = extract(ingested)
+    timings["extract"] = time.perf_counter() - start
+    doc.normalization = normalization
+    doc.timings = {k: round(v, 4) for k, v in timings.items()}
+    if doc.errors:
+        doc.status = "partial"
+    doc.review_flags = review_flags(doc)
+    return doc
