@@ -14,6 +14,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils import cluster_objects
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import CorruptInputError, EncryptedPdfError, KehoachError, MissingDependencyError
 from ..models import BBox, PageInfo, ProcessingError
@@ -56,10 +57,13 @@ def open_pdf(path: str) -> tuple[pdfplumber.PDF, pdfium.PdfDocument]:
     try:
         plumber = pdfplumber.open(path)
         _ = plumber.pages  # forces the page tree to parse
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPdfError("PDF is encrypted and needs a password; decrypt it first "
-                                "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)", path) from exc
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        # pdfplumber wraps pdfminer's errors; the original is the first argument.
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise EncryptedPdfError("PDF is encrypted and needs a password; decrypt it first "
+                                    "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)", path) from exc
+        exc = cause if isinstance(cause, Exception) else exc
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         raise CorruptInputError(f"PDF cannot be parsed ({detail})", path) from exc
     try:

@@ -1,0 +1,179 @@
+"""The ``kehoach`` command: a thin layer that parses arguments into options and calls the library.
+
+This is the one place where exceptions become exit codes and one-line messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import ExitCode, KehoachError
+from .ingest import IngestOptions
+from .ingest.ocr import ENGINES
+
+EPILOG = """\
+examples:
+  kehoach extract plan.pdf -o plan.json     one document to JSON
+  kehoach run archive/ -o out/              a whole folder: out/<file>.json, index.jsonl, summary.json
+  kehoach ocr scan.pdf                      the text as the pipeline reads it
+  echo "hoá thuỷ" | kehoach normalize -     normalised text, one line out per line in
+  kehoach schema > document.schema.json     the JSON Schema of the output
+
+Scans are read by Tesseract with the 'vie' language (apt-get install tesseract-ocr tesseract-ocr-vie).
+PDF pages whose text layer is real Vietnamese are read from it; other pages are OCR'd.
+"""
+
+
+def _add_read_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("reading")
+    group.add_argument("--force-ocr", action="store_true", help="OCR every PDF page, even with a good text layer")
+    group.add_argument("--dpi", type=int, default=300, help="render PDF pages for OCR at this resolution (default 300)")
+    group.add_argument("--ocr-engine", default="tesseract", choices=sorted(ENGINES), help="OCR engine (default tesseract)")
+    group.add_argument("--lang", default="vie", help="Tesseract language (default vie; vie+eng strips accents)")
+    group.add_argument("--page-timeout", type=float, default=300, help="seconds of OCR allowed per page (default 300, 0 = none)")
+    group.add_argument("--max-image-mp", type=float, default=150, help="refuse images larger than this many megapixels (default 150)")
+    group.add_argument("--no-normalize", action="store_true", help="keep the text exactly as read (no Vietnamese normalisation)")
+    group.add_argument("--tone-style", choices=("old", "new"), default="old",
+                       help="tone-mark placement: old = hóa, thủy (default); new = hoá, thuỷ")
+
+
+def _options(args: argparse.Namespace):
+    from .pipeline import ProcessOptions
+
+    ingest = IngestOptions(ocr_engine=args.ocr_engine, lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr,
+                           page_timeout=args.page_timeout, max_image_mp=args.max_image_mp)
+    return ProcessOptions(ingest=ingest, normalize=not args.no_normalize, tone_style=args.tone_style)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import write_atomic
+    from .pipeline import process
+
+    doc = process(args.file, _options(args))
+    text = doc.model_dump_json(indent=2) + "\n"
+    if args.output:
+        write_atomic(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    for flag in doc.review_flags:
+        print(f"kehoach: {args.file}: review: {flag}", file=sys.stderr)
+    return ExitCode.ok
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .batch import collect_inputs, run_batch
+    from .progress import BatchProgress
+
+    items = collect_inputs(args.inputs)
+    missing = [i for i in items if not i.path.exists()]
+    if missing:
+        for item in missing:
+            print(f"kehoach: {item.path}: no such file or folder", file=sys.stderr)
+        return ExitCode.bad_args
+    if not items:
+        print("kehoach: no input files found", file=sys.stderr)
+        return ExitCode.bad_args
+    outdir = Path(args.output)
+    with BatchProgress(len(items), enabled=not args.quiet) as progress:
+        summary = run_batch(items, outdir, _options(args), jobs=args.jobs, on_done=progress.done)
+    counts = summary.as_dict()
+    if not args.quiet:
+        print(f"kehoach: {counts['documents']} inputs: {counts['success']} done, {counts['partial']} partial, "
+              f"{counts['failed']} failed, {counts['skipped']} skipped; "
+              f"{len(counts['flagged_for_review'])} flagged for review; output in {outdir}/", file=sys.stderr)
+    return ExitCode.failed if summary.failed else ExitCode.ok
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from .pipeline import ingest_and_normalize
+
+    options = _options(args)
+    options.normalize = not args.raw and options.normalize
+    ingested = ingest_and_normalize(args.file, options)
+    sys.stdout.write(ingested.text() + "\n")
+    for error in ingested.errors:
+        print(f"kehoach: {args.file}: page {error.page}: {error.message}", file=sys.stderr)
+    return ExitCode.ok
+
+
+def cmd_normalize(args: argparse.Namespace) -> int:
+    from .normalize import normalize_text
+
+    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig", newline="")
+    with stream:
+        for line in stream:
+            body = line.rstrip("\r\n")
+            sys.stdout.write(normalize_text(body, args.tone_style) + "\n")
+    return ExitCode.ok
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .models import json_schema_text
+
+    sys.stdout.write(json_schema_text())
+    return ExitCode.ok
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kehoach", description="Vietnamese government plan documents → clean, typed JSON.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"kehoach {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="one document to JSON")
+    p.add_argument("file", help="a PDF, image (PNG/JPEG/TIFF) or text file")
+    p.add_argument("-o", "--output", help="write the JSON here (default: standard output)")
+    _add_read_options(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run", help="many documents: files and folders (recursively) to a folder of JSON")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                   help="documents processed in parallel (default: the number of cores)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    _add_read_options(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("ocr", help="the document's text as the pipeline reads it (pages separated by form feeds)")
+    p.add_argument("file")
+    p.add_argument("--raw", action="store_true", help="the text as read, before normalisation")
+    _add_read_options(p)
+    p.set_defaults(func=cmd_ocr)
+
+    p = sub.add_parser("normalize", help="normalise Vietnamese text: one output line per input line")
+    p.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    p.add_argument("--tone-style", choices=("old", "new"), default="old", help="old = hóa, thủy (default); new = hoá, thuỷ")
+    p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the output document")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return int(func(args))
+    except KehoachError as exc:
+        print(f"kehoach: error: {exc}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print("kehoach: interrupted", file=sys.stderr)
+        return int(ExitCode.interrupted)
+    except BrokenPipeError:
+        return int(ExitCode.ok)
+    except OSError as exc:
+        print(f"kehoach: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return int(ExitCode.input_file)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
