@@ -94,7 +94,7 @@ def cmd_ocr(args: argparse.Namespace) -> int:
 
     options = _options(args)
     options.normalize = not args.raw and options.normalize
-    ingested = ingest_and_normalize(args.file, options)
+    ingested, _ = ingest_and_normalize(args.file, options)
     sys.stdout.write(ingested.text() + "\n")
     for error in ingested.errors:
         print(f"kehoach: {args.file}: page {error.page}: {error.message}", file=sys.stderr)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .extract import extract
 from .ingest import IngestOptions, read_document
+from .ingest.layer_quality import GOOD_DIACRITIC_SHARE, MIN_WORDS, judge_text_layer
 from .ingest.types import IngestedDocument
 from .models import Document, Normalization
 from .normalize import ENGINE as NORMALIZER_ENGINE
@@ -45,9 +46,13 @@ def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle) -> Normal
     return Normalization(applied=True, engine=NORMALIZER_ENGINE, changed_tokens=changed, total_tokens=total)
 
 
-def review_flags(doc: Document) -> list[str]:
+def review_flags(doc: Document, ingested: IngestedDocument) -> list[str]:
     """Reasons a person should look at this document."""
     flags = []
+    verdict = judge_text_layer([w for ln in ingested.lines() for w in ln.text.split()])
+    if verdict.score < GOOD_DIACRITIC_SHARE and sum(p.word_count for p in doc.source.pages) >= MIN_WORDS:
+        flags.append(f"text does not read as Vietnamese: only {verdict.score:.0%} of words carry diacritics "
+                     "(another language, or text that lost its accents)")
     for page in doc.source.pages:
         if page.ocr_mean_confidence is not None and page.ocr_mean_confidence < LOW_CONFIDENCE:
             flags.append(f"page {page.number}: low OCR confidence {page.ocr_mean_confidence:.0f}")
@@ -61,18 +66,10 @@ def review_flags(doc: Document) -> list[str]:
     return flags
 
 
-def ingest_and_normalize(path: str | Path, options: ProcessOptions) -> IngestedDocument:
+def ingest_and_normalize(path: str | Path, options: ProcessOptions,
+                         timings: dict[str, float] | None = None) -> tuple[IngestedDocument, Normalization]:
     """Read ``path`` and (by default) normalise its text: what ``kehoach ocr`` prints."""
-    ingested = read_document(path, options.ingest)
-    if options.normalize:
-        normalize_lines(ingested, options.tone_style)
-    return ingested
-
-
-def process(path: str | Path, options: ProcessOptions | None = None) -> Document:
-    """Read, normalise and extract one document."""
-    options = options or ProcessOptions()
-    timings: dict[str, float] = {}
+    timings = {} if timings is None else timings
     start = time.perf_counter()
     ingested = read_document(path, options.ingest)
     timings["ingest"] = time.perf_counter() - start
@@ -81,6 +78,14 @@ def process(path: str | Path, options: ProcessOptions | None = None) -> Document
         start = time.perf_counter()
         normalization = normalize_lines(ingested, options.tone_style)
         timings["normalize"] = time.perf_counter() - start
+    return ingested, normalization
+
+
+def process(path: str | Path, options: ProcessOptions | None = None) -> Document:
+    """Read, normalise and extract one document."""
+    options = options or ProcessOptions()
+    timings: dict[str, float] = {}
+    ingested, normalization = ingest_and_normalize(path, options, timings)
     start = time.perf_counter()
     doc = extract(ingested)
     timings["extract"] = time.perf_counter() - start
@@ -88,5 +93,5 @@ def process(path: str | Path, options: ProcessOptions | None = None) -> Document
     doc.timings = {k: round(v, 4) for k, v in timings.items()}
     if doc.errors:
         doc.status = "partial"
-    doc.review_flags = review_flags(doc)
+    doc.review_flags = review_flags(doc, ingested)
     return doc

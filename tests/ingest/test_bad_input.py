@@ -88,3 +88,13 @@ def test_cli_errors_are_one_line_with_file_and_reason(tmp_path):
     assert result.returncode == 3
     assert result.stderr.strip() == f"kehoach: error: {path}: file is empty (0 bytes)"
     assert "Traceback" not in result.stderr
+
+
+def test_non_vietnamese_document_is_flagged_not_failed(tmp_path):
+    from kehoach import process
+
+    path = tmp_path / "memo.txt"
+    path.write_text("The committee will meet on Monday to review the budget.\n"
+                    "Please send your comments on the plan for next year by Friday.\n")
+    doc = process(path)
+    assert any("does not read as Vietnamese" in flag for flag in doc.review_flags)
