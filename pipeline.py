@@ -15,11 +15,12 @@ from .extract import extract
 from .ingest import IngestOptions, read_document
 from .ingest.layer_quality import GOOD_DIACRITIC_SHARE, MIN_WORDS, judge_text_layer
 from .ingest.types import IngestedDocument
-from .models import Document, Normalization
+from .models import Document, Normalization, RestoredToken
 from .normalize import ENGINE as NORMALIZER_ENGINE
-from .normalize import ToneStyle, normalize_text
+from .normalize import ToneStyle, normalize_detailed
 
 LOW_CONFIDENCE = 70.0  # mean Tesseract word confidence below which a page is flagged
+LOW_RESTORE_CONFIDENCE = 0.6  # restored tokens less certain than this are listed for review
 
 
 class ProcessOptions(BaseModel):
@@ -33,17 +34,23 @@ class ProcessOptions(BaseModel):
 
 
 def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle) -> Normalization:
-    """Normalise every line in place, keeping the text as read in ``Line.raw``."""
-    changed = total = 0
-    for line in ingested.lines():
-        new = normalize_text(line.text, tone_style)
-        old_tokens, new_tokens = line.text.split(), new.split()
-        total += len(old_tokens)
-        changed += sum(a != b for a, b in zip(old_tokens, new_tokens))
-        if new != line.text:
-            line.raw = line.text
-            line.text = new
-    return Normalization(applied=True, engine=NORMALIZER_ENGINE, changed_tokens=changed, total_tokens=total)
+    """Normalise the document's text as a whole (restoration needs to know whether the
+    document lost its accents), line by line in place, keeping the text as read in ``Line.raw``."""
+    lines = list(ingested.lines())
+    before = [ln.text for ln in lines]
+    result = normalize_detailed("\n".join(before), tone_style)
+    after = result.text.split("\n")
+    changed = 0
+    for line, old, new in zip(lines, before, after):
+        if new != old:
+            line.raw, line.text = old, new
+            changed += sum(a != b for a, b in zip(old.split(), new.split()))
+    low = [RestoredToken(line=lines[c.line].number, original=c.original, replacement=c.replacement,
+                         confidence=c.confidence, runner_up=c.runner_up)
+           for c in result.changes if c.confidence < LOW_RESTORE_CONFIDENCE]
+    return Normalization(applied=True, engine=NORMALIZER_ENGINE, restored=result.tokens > 0,
+                         changed_tokens=changed, total_tokens=sum(len(t.split()) for t in before),
+                         low_confidence=low)
 
 
 def review_flags(doc: Document, ingested: IngestedDocument) -> list[str]:
@@ -63,6 +70,8 @@ def review_flags(doc: Document, ingested: IngestedDocument) -> list[str]:
             flags.append(f"header field not found: {name}")
     if doc.errors:
         flags.append(f"{len(doc.errors)} page/stage errors")
+    if doc.normalization and doc.normalization.low_confidence:
+        flags.append(f"{len(doc.normalization.low_confidence)} restored words with low confidence")
     return flags
 
 

@@ -20,6 +20,7 @@ from .document import (
     PageInfo,
     ProcessingError,
     Recipient,
+    RestoredToken,
     Section,
     Signer,
     Source,
@@ -42,6 +43,6 @@ def json_schema_text() -> str:
 __all__ = [
     "ADMIN_TYPES", "LEGAL_TYPES", "SCHEMA_NAME", "SCHEMA_VERSION", "Appendix", "AppendixRow",
     "BBox", "DigitalSignature", "Document", "FieldSource", "Issuer", "Item", "LegalBasis",
-    "Normalization", "PageInfo", "ProcessingError", "Provenance", "Recipient", "Section",
+    "Normalization", "PageInfo", "ProcessingError", "Provenance", "Recipient", "RestoredToken", "Section",
     "Signer", "Source", "Task", "code_for_type", "json_schema", "json_schema_text", "type_for_code",
 ]

@@ -149,13 +149,27 @@ class ProcessingError(Strict):
     page: int | None = None
 
 
+class RestoredToken(Strict):
+    """A token whose diacritics the normaliser chose with little certainty."""
+
+    line: int = Field(description="1-based line, as in Provenance.line_span.")
+    original: str
+    replacement: str
+    confidence: float = Field(ge=0, le=1)
+    runner_up: str | None = None
+
+
 class Normalization(Strict):
     """What the normaliser did to the text."""
 
     applied: bool
     engine: str
-    changed_tokens: int = 0
+    restored: bool = Field(default=False, description="Whether diacritic restoration ran (text that lost its accents).")
+    changed_tokens: int = Field(default=0, description="Tokens changed by tone placement or restoration.")
     total_tokens: int = 0
+    low_confidence: list[RestoredToken] = Field(
+        default_factory=list, description="Restored tokens below the confidence threshold, for review."
+    )
 
 
 class Document(Strict):

@@ -1,20 +1,47 @@
 """Vietnamese text normalisation: the seam every stage calls.
 
-Today it puts text in NFC with one tone-mark placement (:mod:`.tone_marks`). Diacritic
-restoration and OCR-garble repair (issue 3) plug in behind :func:`normalize_text` so
-callers do not change.
+Two steps. :mod:`.tone_marks` puts text in NFC with one tone-mark placement. :mod:`.restore`
+gives back the diacritics of text that lost them, with a syllable trigram model
+(:mod:`.lm`); it runs when the text reads as accent-less (fewer than half of its words carry
+a mark), since on accented text its few changes are as often wrong as right (see
+``bench/normalize_eval.py``). Line breaks are kept, so lines map one to one.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
+from .lm import load_model
+from .restore import ACCENTED_TEXT_SHARE, Change, Restored, Restorer, marked_share
 from .tone_marks import ToneStyle, normalize_form
 
-ENGINE = "kehoach.normalize/form-1 (NFC, tone placement)"
+ENGINE = "kehoach.normalize 0.2 (NFC, tone placement, trigram diacritic restoration)"
 
 
-def normalize_text(text: str, tone_style: ToneStyle = "old") -> str:
-    """Normalise Vietnamese text; line breaks are kept, so lines map one to one."""
-    return normalize_form(text, tone_style)
+@cache
+def restorer() -> Restorer:
+    """The shipped restorer, loaded once per process (about a second)."""
+    return Restorer(load_model())
 
 
-__all__ = ["ENGINE", "ToneStyle", "normalize_text"]
+def normalize_detailed(text: str, tone_style: ToneStyle = "old", restore: bool | None = None) -> Restored:
+    """Normalise ``text`` and say what changed: every restored token with its confidence
+    and runner-up. ``restore=None`` restores only text that reads as accent-less."""
+    text = normalize_form(text, "old")  # the model's own style
+    if restore is None:
+        restore = marked_share(text) < ACCENTED_TEXT_SHARE
+    result = restorer().restore(text) if restore else Restored(text, [], 0)
+    if tone_style == "old":
+        return result
+    return Restored(normalize_form(result.text, tone_style),
+                    [replace(c, replacement=normalize_form(c.replacement, tone_style)) for c in result.changes],
+                    result.tokens)
+
+
+def normalize_text(text: str, tone_style: ToneStyle = "old", restore: bool | None = None) -> str:
+    """Normalised Vietnamese text; line breaks are kept, so lines map one to one."""
+    return normalize_detailed(text, tone_style, restore).text
+
+
+__all__ = ["ENGINE", "Change", "Restored", "ToneStyle", "normalize_detailed", "normalize_text"]

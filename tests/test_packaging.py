@@ -17,7 +17,7 @@ def test_wheel_contents_and_import(tmp_path, repo):
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in ("kehoach/__init__.py", "kehoach/cli.py", "kehoach/models/document.py",
                      "kehoach/ingest/pdf.py", "kehoach/extract/__init__.py", "kehoach/normalize/__init__.py",
-                     "kehoach/schema/document.schema.json"):
+                     "kehoach/schema/document.schema.json", "kehoach/normalize/data/lm.npz"):
         assert required in names
     assert not any(n.startswith(("kehoach/tests/", "kehoach/samples/", "models/", "ingest/")) for n in names)
 
@@ -25,8 +25,8 @@ def test_wheel_contents_and_import(tmp_path, repo):
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, timeout=600)
     probe = ("import kehoach, kehoach.models, kehoach.cli; print(kehoach.__file__); "
-             "print(kehoach.models.json_schema()['title'])")
+             "print(kehoach.models.json_schema()['title']); print(kehoach.normalize_text('cai cach hanh chinh'))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
                             env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [str(target / "kehoach" / "__init__.py"), "Document"]
+    assert result.stdout.splitlines() == [str(target / "kehoach" / "__init__.py"), "Document", "cải cách hành chính"]
