@@ -1,16 +1,64 @@
-"""Structure extraction: from read lines to the typed :class:`~kehoach.models.Document`."""
+"""Structure extraction: from read lines to the typed :class:`~kehoach.models.Document`.
+
+The line stream is cleaned (:mod:`.cleanup`), cut into zones (:mod:`.layout`: header,
+body, closing, rest), and each stage in :data:`STAGES` fills its part of the document from
+those zones. Later extractors (legal bases from ``layout.preamble``, tasks from the
+sections, appendix tables from ``layout.rest``) are added to :data:`STAGES` without
+touching the others.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..ingest.types import IngestedDocument
 from ..models import Document
+from .header_fields import apply_header
 from .ids import make_id
+from .layout import Context, build_context
+from .recipients import build_recipients
+from .sections import build_sections
+from .signature import build_signer
+from .stamps import build_stamp
+
+Stage = Callable[[Document, Context], None]
+
+
+def header_stage(doc: Document, ctx: Context) -> None:
+    apply_header(doc, ctx.layout.header, ctx.layout.preamble + ctx.layout.numbered)
+
+
+def sections_stage(doc: Document, ctx: Context) -> None:
+    doc.sections = build_sections(doc.source.sha256, ctx.layout.numbered)
+
+
+def closing_stage(doc: Document, ctx: Context) -> None:
+    closing = ctx.layout.closing
+    doc.signer = build_signer(doc.source.sha256, closing.signature)
+    doc.recipients = build_recipients(doc.source.sha256, closing.recipients)
+
+
+def stamps_stage(doc: Document, ctx: Context) -> None:
+    """Stamps keyed by page and their order on it, so a stamp on page 3 keeps its id when
+    one is added on page 1."""
+    seen: dict[int | None, int] = {}
+    for lines in ctx.stamps:
+        page = lines[0].page
+        doc.digital_signatures.append(build_stamp(doc.source.sha256, lines, (page, seen.get(page, 0))))
+        seen[page] = seen.get(page, 0) + 1
+
+
+STAGES: list[Stage] = [header_stage, sections_stage, closing_stage, stamps_stage]
 
 
 def extract(ingested: IngestedDocument) -> Document:
     """Build the document from ``ingested``; fields not found stay null."""
     sha = ingested.source.sha256
-    return Document(id=make_id(sha, "doc"), source=ingested.source, errors=list(ingested.errors))
+    doc = Document(id=make_id(sha, "doc"), source=ingested.source, errors=list(ingested.errors))
+    ctx = build_context(ingested)
+    for stage in STAGES:
+        stage(doc, ctx)
+    return doc
 
 
-__all__ = ["extract"]
+__all__ = ["STAGES", "Context", "extract"]

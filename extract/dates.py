@@ -1,0 +1,70 @@
+"""Place-and-date lines: 'Bắc Ninh, ngày 09 tháng 02 năm 2023'.
+
+Matched on folded text with slack for OCR ('thing' for 'tháng', 'nim' for 'năm') and for
+unfilled or unreadable parts: drafts leave the day blank ('ngày   tháng 4 năm 2026'), and a
+handwritten day reads as '$0'. A part that cannot be read gives no date, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models.doc_types import fold
+
+_DATE = re.compile(
+    r"\bng\w{0,2}y\s*(?P<d>\d{1,2}(?!\d))?.{0,12}?th\w{1,3}\s*(?P<m>\d{1,2}(?!\d))?.{0,12}?n\w{1,2}m\s*(?P<y>\d{4})(?!\d)"
+)
+_NGAY = re.compile(r"^ng[^\W\d]{0,2}y(?![^\W\d])")
+PLACE_WORDS = {"phố", "xã", "trấn", "thị"}  # lower-case words inside place names ('Thành phố Hồ Chí Minh')
+MAX_PLACE_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceDate:
+    place: str | None
+    date: dt.date | None
+
+
+def find_date(text: str) -> re.Match[str] | None:
+    """The 'ngày … tháng … năm YYYY' part of ``text`` (matched on its folded form)."""
+    return _DATE.search(fold(text))
+
+
+def to_date(match: re.Match[str]) -> dt.date | None:
+    """The date of a :func:`find_date` match; None when the day or month is blank or invalid."""
+    if not (match["d"] and match["m"]):
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def place_span(tokens: list[str]) -> tuple[int, int] | None:
+    """Where 'Place, ngày …' sits in ``tokens``: the index of the place's first token (the
+    capitalised words before the first 'ngày'; equal to the second value when there are
+    none) and the index of 'ngày'."""
+    for i, token in enumerate(tokens):
+        if _NGAY.match(fold(token)):
+            start = i
+            while start > 0 and i - start < MAX_PLACE_TOKENS and _is_place_token(tokens[start - 1]):
+                start -= 1
+            return start, i
+    return None
+
+
+def _is_place_token(token: str) -> bool:
+    word = token.rstrip(",.")
+    return bool(word) and (word in PLACE_WORDS or (word[0].isupper() and any(c.islower() for c in word)))
+
+
+def parse_place_date(text: str) -> PlaceDate | None:
+    """Place and date of a place-date line, or None if the line has no date phrase."""
+    match = find_date(text)
+    if match is None:
+        return None
+    span = place_span(text.split())
+    place = " ".join(text.split()[span[0]:span[1]]).rstrip(" ,") if span else ""
+    return PlaceDate(place or None, to_date(match))

@@ -1,0 +1,205 @@
+"""Turn the header lines into the document's fields, each with its :class:`FieldSource`.
+
+Fixed phrases (quốc hiệu, tiêu ngữ, the type name) are emitted in their standard spelling
+once recognised, since they come from a closed list; ``FieldSource.printed`` keeps what was
+read. Free text (issuer, title, place) is kept as read: repairing OCR'd diacritics is the
+normaliser's job, not the extractor's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ingest.types import Line
+from ..models import Document, FieldSource, Issuer
+from ..models.doc_types import code_for_type, fold, type_for_code
+from .dates import find_date, parse_place_date, to_date
+from .header import HeaderLines
+from .header_lines import MOTTO, NATIONAL_TITLE
+from .ids import make_id, provenance_of
+from .lines import folded, join_text, squash
+
+CONG_VAN = "Công văn"
+UNIT_OPENINGS = (
+    "uy ban", "ubnd", "hdnd", "hoi dong", "bo", "so", "cuc", "tong cuc", "vu", "van phong", "phong",
+    "ban", "chi cuc", "doan", "trung tam", "cong ty", "tong cong ty", "tap doan", "chi nhanh",
+    "thanh tra", "kho bac", "chinh phu", "thu tuong", "quoc hoi", "toa an", "vien", "hoc vien",
+    "truong", "benh vien", "tinh uy", "thanh uy", "huyen uy", "dang uy", "ngan hang", "thue",
+    "cong an", "bo chi huy", "bo tu lenh", "mat tran", "hoi", "lien doan",
+)
+_LEADING_JUNK = re.compile(r"^[^\w/]+")
+_MISSING_SLASH = re.compile(r"^(\d+)([A-ZĐ])")
+_NUMBER_PARTS = re.compile(r"^(\d+[a-zA-Z]?)?/(.+)$")
+_DATE_ONLY = re.compile(r"^ngay \d{1,2} thang \d{1,2} nam \d{4}\W*$")
+_OPENING_TITLE = ("noi dung trinh:", "trich yeu:")
+FALLBACK_LINES = 15  # how far into the body a 'Hôm nay, ngày …' date or a 'Nội dung trình:' is sought
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    number: str
+    code_number: str | None
+    code_notation: str | None
+
+
+def parse_number(text: str) -> Number | None:
+    """'Số: 1050 /QĐ-SCT' → 1050/QĐ-SCT (spaces dropped, a lost slash after the digits put
+    back). The number runs from 'Số:' to the first ordinary word ('Lào', 'ngày'), so notations
+    with lower-case letters ('QĐ-TTg', 'TTr-SCT') stay whole."""
+    label, *rest = text.split()
+    if ":" in label:
+        rest.insert(0, label.split(":", 1)[1])
+    tokens = []
+    for token in rest:
+        word = token.rstrip(",.")
+        if word.islower() or (word[:1].isupper() and word[1:].islower()):
+            break  # a word of the place-date beside the number, not part of it
+        tokens.append(token)
+    joined = _LEADING_JUNK.sub("", "".join(tokens).replace("–", "-").strip(".,;"))
+    if "/" not in joined:
+        joined = _MISSING_SLASH.sub(r"\1/\2", joined)
+    if not joined:
+        return None
+    m = _NUMBER_PARTS.match(joined)
+    return Number(joined, m[1] if m else None, m[2] if m else None)
+
+
+def notation_code(notation: str | None) -> str | None:
+    """The type abbreviation a notation starts with: 'KH-UBND' → 'KH', '2019/NĐ-CP' → 'NĐ'."""
+    if not notation:
+        return None
+    lettered = [part for part in notation.split("/") if any(c.isalpha() for c in part)]
+    return lettered[0].split("-")[0] if lettered else None
+
+
+def issuer_units(lines: list[Line]) -> list[str]:
+    """The issuer block's bodies: a line opening with a body word ('SỞ', 'CỤC', 'ỦY BAN', …)
+    starts a new one, any other line continues the previous ('ỦY BAN NHÂN DÂN' + 'TỈNH LÀO CAI')."""
+    units: list[str] = []
+    for line in lines:
+        text = squash(line.text)
+        if units and not _opens_unit(text):
+            units[-1] = f"{units[-1]} {text}"
+        else:
+            units.append(text)
+    return units
+
+
+def _opens_unit(text: str) -> bool:
+    words = folded(text).split()
+    for opening in UNIT_OPENINGS:
+        size = len(opening.split())
+        if " ".join(words[:size]) == opening and not (len(words) > size and words[size][0].isdigit()):
+            return True
+    return False
+
+
+def note(doc: Document, name: str, lines: list[Line]) -> None:
+    """Record where field ``name`` was read."""
+    doc.field_sources[name] = FieldSource(id=make_id(doc.source.sha256, "field", name),
+                                          printed=join_text(lines), provenance=provenance_of(lines))
+
+
+def apply_header(doc: Document, head: HeaderLines, body: list[Line]) -> None:
+    """Fill the header fields of ``doc`` from ``head``; ``body`` (the lines after the header)
+    is searched for a date or title only when the header has none (biên bản, phiếu trình)."""
+    sha = doc.source.sha256
+    if head.issuer:
+        units = issuer_units(head.issuer)
+        doc.issuer = Issuer(id=make_id(sha, "issuer"), provenance=provenance_of(head.issuer),
+                            name=units[-1], parent=" / ".join(units[:-1]) or None)
+    if head.national is not None:
+        doc.national_title = NATIONAL_TITLE
+        note(doc, "national_title", [head.national])
+    if head.motto is not None:
+        doc.motto = MOTTO
+        note(doc, "motto", [head.motto])
+    _apply_number(doc, head)
+    _apply_place_date(doc, head, body)
+    _apply_type(doc, head)
+    _apply_title(doc, head, body)
+
+
+def _apply_number(doc: Document, head: HeaderLines) -> None:
+    if head.number is None or (number := parse_number(head.number.text)) is None:
+        return
+    doc.number, doc.code_number, doc.code_notation = number.number, number.code_number, number.code_notation
+    note(doc, "number", [head.number])
+
+
+def _apply_place_date(doc: Document, head: HeaderLines, body: list[Line]) -> None:
+    if head.place_date is not None and (found := parse_place_date(head.place_date.text)):
+        doc.place = found.place
+        if found.place:
+            note(doc, "place", [head.place_date])
+        if found.date:
+            doc.issued_date = found.date
+            note(doc, "issued_date", [head.place_date])
+        return
+    for line in _dated_lines(body):
+        if (match := find_date(line.text)) and (date := to_date(match)):
+            doc.issued_date = date
+            note(doc, "issued_date", [line])
+            return
+
+
+def _dated_lines(body: list[Line]) -> list[Line]:
+    """Where a document without a place-date line prints its date: the opening 'Hôm nay,
+    ngày …' of a biên bản, or a line holding only 'Ngày … tháng … năm …' above the
+    signatures of a phiếu trình."""
+    opening = [ln for ln in body[:FALLBACK_LINES] if folded(ln.text).startswith("hom nay")]
+    alone = [ln for ln in body if _DATE_ONLY.match(folded(ln.text))]
+    return opening + alone
+
+
+def _apply_type(doc: Document, head: HeaderLines) -> None:
+    """Type from the type line, else Công văn for a 'V/v' letter, else the type of the
+    notation's code ('KH-UBND' → Kế hoạch), else Công văn (Nghị định 30: only công văn are
+    numbered with the issuer's code alone). The code is the type's Phụ lục III abbreviation,
+    so only codes of the table are emitted; Công văn and types outside it have none."""
+    code = notation_code(doc.code_notation)
+    if head.doc_type is not None and head.doc_type_name:
+        doc.doc_type = head.doc_type_name
+        note(doc, "doc_type", [head.doc_type])
+    elif head.vv:
+        doc.doc_type = CONG_VAN
+        note(doc, "doc_type", head.title[:1])
+    elif head.number is not None and doc.number:
+        doc.doc_type = (type_for_code(code) if code else None) or CONG_VAN
+        note(doc, "doc_type", [head.number])
+    base = _base_type(doc.doc_type)
+    doc.doc_type_code = None if base in (None, CONG_VAN) else code_for_type(base)
+
+
+def _base_type(name: str | None) -> str | None:
+    """'Biên bản kiểm tra' → 'Biên bản' when the full name is not itself a known type."""
+    if name is None or code_for_type(name) is not None:
+        return name
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        if code_for_type(" ".join(words[:size])) is not None:
+            return " ".join(words[:size])
+    return name
+
+
+def _apply_title(doc: Document, head: HeaderLines, body: list[Line]) -> None:
+    lines = head.title or _opening_title(body)
+    if not lines:
+        return
+    text = join_text(lines)
+    if not head.title:  # 'Nội dung trình: …' – the label is not part of the title
+        text = squash(text.split(":", 1)[1])
+    doc.title = text
+    note(doc, "title", lines)
+
+
+def _opening_title(body: list[Line]) -> list[Line]:
+    """A labelled trích yếu at the top of the body ('Nội dung trình: …'), with its wrapped lines."""
+    for i, line in enumerate(body[:FALLBACK_LINES]):
+        if fold(line.text).strip().startswith(_OPENING_TITLE):
+            end = i + 1
+            while end < len(body) and body[end].text.strip()[:1].islower():
+                end += 1
+            return body[i:end]
+    return []

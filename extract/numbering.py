@@ -1,0 +1,77 @@
+"""Recognise the numbering that opens a body line: 'I.', 'Điều 3.', '1.2.', 'a)', '-', '+'.
+
+Each marker has a *kind*. Kinds with a fixed place in Nghị định 30 / legal drafting
+(Phần > Chương > Mục > I. > Điều > 1. > 1.1. > …) are *ranked*; the others (a), (1), -, +)
+are nested by the order in which they appear, which varies between documents.
+OCR forms are accepted where they are unambiguous: 'I1.' / 'Il.' for 'II.', '¢)' for 'c)'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import folded
+
+ROMANS = {
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII", "XVIII", "XIX", "XX",
+}
+LARGE_KINDS = {"phan": ("part", "Phần"), "chuong": ("chapter", "Chương"), "muc": ("division", "Mục")}
+RANKS = {"part": 0, "chapter": 1, "division": 2, "roman": 3, "article": 4}
+DECIMAL_RANK = 5  # 'decimal1' ranks 5, 'decimal2' 6, …
+
+_LARGE = re.compile(r"^(phan|chuong|muc)\s+([ivxlc]+|\d{1,2})\s*[.:]?(\s|$)")
+_ARTICLE = re.compile(r"^(Điều|ĐIỀU|Dieu|DIEU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*")
+_ROMAN = re.compile(r"^([IVX][IVX1l|]{0,4})\s*[.)]\s*")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+|^(\d{1,2})\s*[.)]\s+")
+_LETTER = re.compile(r"^([a-zđ¢])\s*[).]\s+")
+_PAREN = re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s+")
+_DASH = re.compile(r"^[-–—•·▪►*]\s*(?=\S)")
+_PLUS = re.compile(r"^\+\s*(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    kind: str  # 'part', 'chapter', 'division', 'roman', 'article', 'decimalN', 'letter', 'paren', 'dash', 'plus'
+    number: str  # as printed, without the trailing dot or parenthesis: 'I', 'Điều 3', '1.2', 'a', '-'
+    rest: str  # the line after the marker
+
+    @property
+    def rank(self) -> int | None:
+        """Fixed nesting rank (smaller is higher), None for the kinds nested by appearance."""
+        if self.kind.startswith("decimal"):
+            return DECIMAL_RANK + int(self.kind.removeprefix("decimal")) - 1
+        return RANKS.get(self.kind)
+
+
+def _roman(token: str) -> str | None:
+    """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it; None if not a numeral."""
+    fixed = re.sub(r"[1l|]", "I", token)
+    return fixed if fixed in ROMANS else None
+
+
+def marker_of(text: str) -> Marker | None:
+    """The numbering that opens ``text``, if any."""
+    text = text.strip()
+    low = folded(text)
+    if text[:1].isupper() and (m := _LARGE.match(low)):
+        kind, word = LARGE_KINDS[m[1]]
+        rest = text.split(None, 2)[2] if len(text.split(None, 2)) > 2 else ""
+        return Marker(kind, f"{word} {m[2].upper()}", rest.lstrip(".: "))
+    if m := _ARTICLE.match(text):
+        return Marker("article", f"Điều {m[2]}", text[m.end():])
+    if (m := _ROMAN.match(text)) and (number := _roman(m[1])):
+        return Marker("roman", number, text[m.end():])
+    if m := _DECIMAL.match(text):
+        number = m[1] or m[2]
+        return Marker(f"decimal{number.count('.') + 1}", number, text[m.end():])
+    if m := _LETTER.match(text):
+        return Marker("letter", m[1].replace("¢", "c"), text[m.end():])
+    if m := _PAREN.match(text):
+        return Marker("paren", f"({m[1]})", text[m.end():])
+    if m := _DASH.match(text):
+        return Marker("dash", text[0], text[m.end():])
+    if m := _PLUS.match(text):
+        return Marker("plus", "+", text[m.end():])
+    return None

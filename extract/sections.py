@@ -1,0 +1,130 @@
+"""The numbered body as a tree of :class:`Section` nodes.
+
+Nesting: ranked kinds (Phần > Chương > Mục > I. > Điều > 1. > 1.1. > …) close every node of
+the same or a lower rank; the other kinds (a), (1), -, +) nest by first appearance along the
+current path: a kind already open becomes a sibling of that node, a new one a child of the
+innermost node. So 'I.' / '1.' / 'a)' / '-' / 'b)' puts 'b)' beside 'a)'.
+
+Heading or text: after a ranked or lettered marker, an upper-case or short line without
+';' is a heading, 'Label: text' splits into heading and text; a bullet is always text.
+Lines without a marker continue the current node; a new paragraph starts where the
+previous line ended a sentence and this one begins with a capital.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ingest.types import Line
+from ..models import Section
+from .ids import make_id, provenance_of
+from .lines import is_upper, squash, starts_lower
+from .numbering import Marker, marker_of
+
+HEADING_CHARS = 80  # a numbered line at most this long may be a heading …
+SHORT_HEADING_CHARS = 40  # … and at most this long even when it ends with a full stop
+LABEL_CHARS = 50  # 'Thời gian thực hiện: …' – a label this short is the heading
+SENTENCE_END = (".", ";", ":", "!", "?", "./.")
+BULLETS = ("dash", "plus")
+CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
+               "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
+
+
+@dataclass(slots=True)
+class _Node:
+    marker: Marker
+    lines: list[Line]
+    heading: str | None = None
+    text: str = ""
+    children: list[_Node] = field(default_factory=list)
+
+
+def first_numbered(lines: list[Line]) -> int:
+    """Index of the first body line opening a ranked section ('I.', 'Điều 1.', '1.'), else of
+    the first line with any marker; len(lines) when there is none. What precedes is preamble."""
+    markers = [(i, m) for i, ln in enumerate(lines) if (m := marker_of(ln.text))]
+    ranked = [i for i, m in markers if m.rank is not None]
+    if ranked:
+        return ranked[0]
+    return markers[0][0] if markers else len(lines)
+
+
+def build_sections(sha: str, lines: list[Line]) -> list[Section]:
+    """The section tree of ``lines``, which start with a marker line."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for i, line in enumerate(lines):
+        m = marker_of(line.text)
+        if m is None:
+            if stack:
+                _continue(stack[-1], line)
+            continue
+        node = _open(m, line, lines[i + 1].text if i + 1 < len(lines) else None)
+        _place(node, stack, roots)
+    return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots)]
+
+
+def _place(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
+    """Pop ``stack`` to ``node``'s parent, attach it there and push it."""
+    rank = node.marker.rank
+    if rank is not None:
+        while stack and (stack[-1].marker.rank is None or stack[-1].marker.rank >= rank):  # type: ignore[operator]
+            stack.pop()
+    else:
+        same = [i for i, open_node in enumerate(stack) if open_node.marker.kind == node.marker.kind]
+        if same:
+            del stack[same[-1]:]
+    (stack[-1].children if stack else roots).append(node)
+    stack.append(node)
+
+
+def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
+    node = _Node(m, [line])
+    rest = squash(m.rest)
+    if m.kind in BULLETS or not rest:
+        node.text = rest
+        return node
+    label, sep, after = rest.partition(":")
+    if sep and after.strip() and len(label) <= LABEL_CHARS and not any(c in label for c in ".;("):
+        node.heading, node.text = label.strip(), squash(after)
+    elif _is_heading(rest, next_text):
+        node.heading = rest.rstrip(":")
+    else:
+        node.text = rest
+    return node
+
+
+def _is_heading(rest: str, next_text: str | None) -> bool:
+    if is_upper(rest):
+        return True
+    wraps = next_text is not None and marker_of(next_text) is None and starts_lower(next_text)
+    if wraps or rest.endswith(",") or rest.split()[-1].lower() in CONNECTIVES:
+        return False  # the sentence goes on on the next line
+    short = len(rest) <= HEADING_CHARS and ";" not in rest
+    return short and (not rest.endswith(".") or len(rest) <= SHORT_HEADING_CHARS)
+
+
+def _continue(node: _Node, line: Line) -> None:
+    """Add an unnumbered line: a wrapped upper-case heading, or the node's running text."""
+    text = squash(line.text)
+    node.lines.append(line)
+    if node.heading and not node.text and is_upper(text) and is_upper(node.heading):
+        node.heading = f"{node.heading} {text}"
+    elif not node.text:
+        node.text = text
+    elif node.text.endswith(SENTENCE_END) and not starts_lower(text):
+        node.text = f"{node.text}\n{text}"
+    else:
+        node.text = f"{node.text} {text}"
+
+
+def _to_model(sha: str, node: _Node, key: str) -> Section:
+    """Ids from the path of sibling indices and numbers, e.g. '0:I/1:2/0:a'."""
+    return Section(
+        id=make_id(sha, "section", key),
+        provenance=provenance_of(node.lines),
+        number=node.marker.number,
+        heading=node.heading,
+        text=node.text,
+        children=[_to_model(sha, child, f"{key}/{i}:{child.marker.number}") for i, child in enumerate(node.children)],
+    )

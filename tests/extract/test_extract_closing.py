@@ -1,0 +1,72 @@
+"""Signer, Nơi nhận and digital-signature stamps on real documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+def signer_of(doc):
+    s = doc.signer
+    return None if s is None else (s.authority, s.on_behalf_of, s.position, s.name)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("014_", ("TM.", "ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng")),
+        ("018_", (None, None, "GIÁM ĐỐC", "Hoàng Chí Hiền")),  # 'Nơi nhận: GIÁM ĐỐC' on one line
+        ("111_", ("KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")),  # titles mixed into recipients
+        ("007_", ("TM.", "ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "Hoàng Văn Thuân")),  # printed 'T/M.'
+        ("211_", ("TL.", "CỤC TRƯỞNG / KT. TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ", "PHÓ TRƯỞNG BAN",
+                  "Phạm Thị Minh Hiền")),  # a title wrapped after its comma
+        ("095_", ("KT.", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Hồ Quốc Dũng")),  # 'KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG'
+    ],
+)
+def test_signer(dev_plan, extract_file, prefix, expected):
+    assert signer_of(extract_file(dev_plan(prefix))) == expected
+
+
+def test_recipients_with_notes_and_mixed_signature_lines(dev_plan, extract_file):
+    doc = extract_file(dev_plan("111_"))
+    assert [(r.name, r.note) for r in doc.recipients] == [
+        ("Như trên", None),
+        ("Bộ Nông nghiệp và Môi trường", "để báo cáo"),  # the line also held 'PHÓ CHỦ TỊCH'
+        ("Cục Địa chất và Khoáng sản Việt Nam", None),
+        ("Chủ tịch UBND tỉnh", None),
+        ("Các PCT UBND tỉnh", None),
+        ("CVP, các PCVP UBND tỉnh", None),
+        ("Lưu: VT, KT(Thủy, Nho)", None),
+    ]
+
+
+def test_wrapped_recipient_is_one_item(dev_plan, extract_file):
+    doc = extract_file(dev_plan("007_"))
+    names = [r.name for r in doc.recipients]
+    assert "Văn phòng Sở (Bố trí kinh phí, phương tiện Phục vụ Đoàn kiểm tra)" in names
+    assert ("Giám đốc Sở", "để báo cáo và phê duyệt") in [(r.name, r.note) for r in doc.recipients]
+
+
+def test_seed_signature_block_beside_noi_nhan(seed_doc):
+    assert signer_of(seed_doc) == ("TM.", "UY BAN NHAN DAN", "CHU TICH", "Nguyén Huong Giang")
+    recipients = [(r.name, r.note) for r in seed_doc.recipients]
+    assert recipients[0] == ("BO Noi vu", "dé blc")
+    assert recipients[-1] == ("Luu: VT, NC, CVP", None)
+    assert len(recipients) == 9
+
+
+def test_seed_digital_signature_stamp(seed_doc):
+    stamp = seed_doc.digital_signatures[0]
+    assert stamp.signed_by == "Van phong Uy ban Nhan dan tinh"
+    assert stamp.signed_at == dt.datetime(2023, 2, 9, 15, 54, 32, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    assert stamp.text.startswith("Ky béi: Van phong Uy ban Nhan dan tinh\nNagdy ky: 09-02-2023")
+    # The stamps printed over the appendix are garbled: kept, but without a time.
+    assert all(s.signed_at is None for s in seed_doc.digital_signatures[1:])
+
+
+def test_text_layer_signature_column_split_by_boxes(shared_data, extract_file):
+    doc = extract_file(shared_data / "real_pdfs" / "CV-3686-UBND-XD-kien-nghi-BXD-PCCC-VLNCN.pdf")
+    assert signer_of(doc) == ("TM.", "ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phan Trung Bá")
+    assert ("Cục Đăng kiểm Việt Nam", "để p/h") in [(r.name, r.note) for r in doc.recipients]
+    assert doc.signer is not None and doc.signer.provenance.page == 3

@@ -1,0 +1,111 @@
+"""Header fields on real documents; expected values were read off the texts by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kehoach.models.doc_types import fold
+
+
+def test_seed_ocr_without_diacritics_keeps_what_is_recoverable(seed_doc):
+    doc = seed_doc
+    # 'Sb: 32 /KH-UBND' — the garbled label still marks the number; spaces are dropped.
+    assert (doc.number, doc.code_number, doc.code_notation) == ("32/KH-UBND", "32", "KH-UBND")
+    # 'KE HOACH' is matched without diacritics and given in the type table's spelling.
+    assert (doc.doc_type, doc.doc_type_code) == ("Kế hoạch", "KH")
+    # 'Bdc Ninh, ngay 09 thing 02 nam 2023'
+    assert doc.issued_date == dt.date(2023, 2, 9)
+    # Free text is kept as read: restoring its diacritics is the normaliser's job.
+    assert doc.place == "Bdc Ninh"
+    assert doc.issuer is not None and doc.issuer.name == "UY BAN NHAN DAN TINH BAC NINH"
+    assert doc.issuer.parent is None
+    assert doc.title == "Tuyén truyén cai cich hanh chinh nim 2023 trén dia ban tinh Bac Ninh"
+    # The fixed phrases are recognised in their garbled form and emitted in standard spelling.
+    assert doc.national_title == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert doc.motto == "Độc lập - Tự do - Hạnh phúc"
+    assert doc.field_sources["motto"].printed == "Péc 1ap - Tu do - Hanh phiic"
+    assert doc.field_sources["number"].printed == "Sb: 32 /KH-UBND"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("014_", {"number": "308/KH-UBND", "doc_type": "Kế hoạch", "doc_type_code": "KH", "place": "Hà Nội",
+                  "issued_date": dt.date(2025, 11, 17)}),
+        # Two-column header flattened into mixed lines ('SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI …').
+        ("007_", {"number": "1105/KH-ĐKT", "doc_type": "Kế hoạch", "place": "Lào Cai",
+                  "issued_date": dt.date(2026, 3, 10),
+                  "title": "Kiểm tra việc chấp hành Quy định pháp luật trong sử dụng và bảo quản vật "
+                           "liệu nổ công nghiệp trên địa bàn tỉnh Lào Cai"}),
+        ("018_", {"number": "1050/QĐ-SCT", "code_number": "1050", "doc_type": "Quyết định",
+                  "doc_type_code": "QĐ", "issued_date": dt.date(2026, 3, 6),
+                  "title": "Kiểm tra việc chấp hành pháp luật trong sử dụng và bảo quản vật liệu nổ "
+                           "công nghiệp trên địa bàn tỉnh Lào Cai năm 2026"}),
+        # A công văn: no type line, the 'V/v' lines are the title, the notation has no type code.
+        ("111_", {"number": "5973/UBND-KT", "doc_type": "Công văn", "doc_type_code": None,
+                  "issued_date": dt.date(2026, 6, 11),
+                  "title": "V/v tăng cường công tác quản lý, thanh tra, kiểm tra hoạt động khoáng sản "
+                           "trên địa bàn tỉnh Lào Cai"}),
+        # An unnumbered draft: 'Số: /KH-SCT', day left blank; the title opens like a preamble.
+        ("001_", {"number": "/KH-SCT", "code_number": None, "code_notation": "KH-SCT", "place": "Lào Cai",
+                  "issued_date": None,
+                  "title": "Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào Cai theo hướng "
+                           "xanh, hiện đại giai đoạn 2026-2030"}),
+        # 'Hà Nội, ngày' / '21' / 'tháng' / '11' / 'năm 2025' broken over five lines.
+        ("053_", {"number": "37689/TB-CHQ", "doc_type": "Thông báo", "place": "Hà Nội",
+                  "issued_date": dt.date(2025, 11, 21)}),
+        # Notation with lower-case letters.
+        ("036_", {"number": "2553/QĐ-TTg", "issued_date": dt.date(2025, 11, 21)}),
+    ],
+)
+def test_header_fields(dev_plan, extract_file, prefix, expected):
+    doc = extract_file(dev_plan(prefix))
+    assert {name: getattr(doc, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "parent", "name"),
+    [
+        ("014_", None, "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"),  # one body printed on two lines
+        ("018_", "UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"),  # parent body above the issuer
+        ("007_", "SỞ CÔNG THƯƠNG", "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT"),
+        ("192_", "BỘ TÀI CHÍNH", "CỤC HẢI QUAN"),  # 'BỘ TÀI' / 'CHÍNH' wrapped
+    ],
+)
+def test_issuer_lines_grouped_into_parent_and_issuer(dev_plan, extract_file, prefix, parent, name):
+    issuer = extract_file(dev_plan(prefix)).issuer
+    assert issuer is not None and (issuer.parent, issuer.name) == (parent, name)
+
+
+def test_field_sources_point_at_the_printed_lines(dev_plan, extract_file):
+    doc = extract_file(dev_plan("014_"))
+    source = doc.field_sources["issued_date"]
+    assert source.printed == "Hà Nội, ngày 17 tháng 11 năm 2025"
+    assert source.provenance.line_span == (8, 8)
+    assert set(doc.field_sources) >= {"number", "issued_date", "place", "doc_type", "title", "national_title", "motto"}
+
+
+def test_text_layer_columns_are_split_by_word_boxes(shared_data, extract_file):
+    """The PDF text layer returns 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …' as one line."""
+    doc = extract_file(shared_data / "real_pdfs" / "CV-3686-UBND-XD-kien-nghi-BXD-PCCC-VLNCN.pdf")
+    assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    national = doc.field_sources["national_title"].provenance
+    assert national.page == 1 and doc.issuer.provenance.bbox is not None and national.bbox is not None
+    assert doc.issuer.provenance.bbox.x1 < national.bbox.x0  # the two column parts keep their own boxes
+    assert (doc.number, doc.doc_type, doc.place, doc.issued_date) == ("/UBND-XD", "Công văn", "Lào Cai", None)
+    assert doc.title is not None and doc.title.startswith("V/v đề xuất sớm tháo gỡ khó khăn, vướng mắc")
+
+
+@pytest.mark.slow
+def test_scanned_permit_read_by_ocr(real_pdfs, extract_file):
+    """GP-2507: an image-only PDF, OCR'd by Tesseract; truth in real_pdfs/*.header.json."""
+    doc = extract_file(real_pdfs / "GP-2507-mo-da-Toong-Gia-Mien-Bac-ban-ky.pdf")
+    assert (doc.number, doc.place, doc.issued_date) == ("2507/GP-UBND", "Lào Cai", dt.date(2026, 7, 21))
+    # 'GIẤY PHÉP SỬ DỤNG …' is type and title on one printed line (OCR reads 'GIẦY').
+    assert (doc.doc_type, doc.doc_type_code) == ("Giấy phép", "GP")
+    assert doc.title is not None and fold(doc.title) == fold("SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP")
+    assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert doc.signer is not None and doc.signer.authority == "KT."
+    assert doc.recipients[0].name == "Chủ tịch UBND tỉnh"

@@ -1,0 +1,93 @@
+"""The numbered body as a tree, on real plans; numbers and headings read off the texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.extract.numbering import marker_of
+
+
+def outline(sections):
+    return [(s.number, s.heading) for s in sections]
+
+
+def test_top_level_of_a_ke_hoach(dev_plan, extract_file):
+    doc = extract_file(dev_plan("014_"))
+    assert outline(doc.sections) == [("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "NHIỆM VỤ"), ("III", "TỔ CHỨC THỰC HIỆN")]
+    tasks = doc.sections[1]
+    assert outline(tasks.children) == [("1", "Về dữ liệu"), ("2", "Về các nền tảng số"),
+                                      ("3", "Về đảm bảo an toàn thông tin"), ("4", "Về nguồn lực")]
+    assert [s.number for s in tasks.children[0].children] == ["1.1", "1.2"]
+    # 'a) Nhiệm vụ:' / 'b) Cơ quan thực hiện:' / 'c) Thời gian thực hiện: Hoàn thành trong năm 2025.'
+    letters = tasks.children[1].children
+    assert outline(letters) == [("a", "Nhiệm vụ"), ("b", "Cơ quan thực hiện"), ("c", "Thời gian thực hiện")]
+    assert letters[2].text == "Hoàn thành trong năm 2025."
+    assert [s.number for s in letters[1].children] == ["-", "-"]
+
+
+def test_long_numbered_sentence_is_text_not_heading(dev_plan, extract_file):
+    organisation = extract_file(dev_plan("014_")).sections[2]
+    first = organisation.children[0]
+    assert first.heading is None
+    assert first.text.startswith("Sở Khoa học và Công nghệ theo dõi, đôn đốc")
+
+
+def test_quyet_dinh_articles(dev_plan, extract_file):
+    doc = extract_file(dev_plan("018_"))
+    assert [s.number for s in doc.sections] == ["Điều 1", "Điều 2", "Điều 3", "Điều 4", "Điều 5"]
+    # The promulgation formula and 'Căn cứ …' are preamble, not sections.
+    assert not any("Căn cứ" in s.text for s in doc.sections)
+
+
+def test_seed_ocr_tree_and_paragraphs_joined_across_lines(seed_doc):
+    top = seed_doc.sections
+    # 'I1.' and 'I1I.' are how the OCR read 'II.' and 'III.'.
+    assert outline(top) == [("I", "MUC PiCH, YEU CAU"), ("II", "NOI DUNG, HINH THUC TUYEN TRUYEN"),
+                            ("III", "TO CHUC THU'C HIEN")]
+    assert [s.number for s in top[0].children] == ["1", "2"]
+    purpose = top[0].children[0]
+    assert [s.number for s in purpose.children] == ["-", "-", "-", "-"]
+    # A bullet wraps over six printed lines and stays one paragraph.
+    assert purpose.children[0].text.startswith("Nang cao nhan thtrc, vai tro, trach nhi€ém cua nguoi dung dau va cip uy Dang,")
+    assert "\n" not in purpose.children[0].text
+    assert purpose.children[0].text.endswith("cua co quan hanh chinh nha nuéc cac cap.")
+    # 'a)' … 'e)' under 'III.1', with '¢)' read back as 'c)'; '-' items under them.
+    duties = top[2].children[0]
+    assert [s.number for s in duties.children] == ["a", "b", "c", "d", "e"]
+    assert [s.number for s in duties.children[1].children] == ["-", "-"]
+    assert [s.heading for s in top[2].children[1:]] == ["Ché d9 bao cao", "Kinh phi thwe hién"]
+
+
+def test_page_numbers_and_stamps_are_not_body_text(seed_doc):
+    def texts(sections):
+        for s in sections:
+            yield s.text
+            yield from texts(s.children)
+
+    body = "\n".join(texts(seed_doc.sections))
+    assert "Ky béi" not in body and "Nagdy ky" not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "number"),
+    [
+        ("I. MỤC ĐÍCH", "roman", "I"),
+        ("I1I. TO CHUC THU'C HIEN", "roman", "III"),
+        ("3.2. Nội dung kiểm tra", "decimal2", "3.2"),
+        ("6.2 Đối với đơn vị", "decimal2", "6.2"),
+        ("¢) S& Thong tin", "letter", "c"),
+        ("– Tuyên truyền", "dash", "–"),
+        ("+ Hoàn thiện", "plus", "+"),
+        ("Điều 3. Tổ chức thực hiện", "article", "Điều 3"),
+        ("CHƯƠNG II QUY ĐỊNH CỤ THỂ", "chapter", "Chương II"),
+    ],
+)
+def test_markers(line, kind, number):
+    found = marker_of(line)
+    assert found is not None and (found.kind, found.number) == (kind, number)
+
+
+@pytest.mark.parametrize("line", ["Mục đích", "1.500 người tham gia", "15/7/2021 của Chính phủ",
+                                  "mục II Phụ lục VII", "Điều 12 Nghị định số 139/2025/NĐ-CP"])
+def test_not_markers(line):
+    assert marker_of(line) is None
