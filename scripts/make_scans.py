@@ -16,11 +16,15 @@ Outputs, for an input ``NAME.txt`` and ``--out-dir OUT``:
   "\\n" (a wrapped paragraph gives one line per printed line, words joined by one space), pages
   joined by a form feed "\\f". Page numbers are EXCLUDED from the ground truth; a benchmark
   should drop lines that are only a number from the OCR output (and, to be symmetric, from the
-  truth). The truth goes to a separate folder (``--truth-dir``, default ``OUT``) because a
-  samples folder is swept by ``kehoach run`` and would take ``.gt.txt`` files for documents.
+  truth). Source lines made only of dashes ("-------", how text versions spell the short rule
+  under the agency name and under the national motto) are drawn as that rule, as in print,
+  and are not text, so they are not in the truth either. The truth goes to a separate folder
+  (``--truth-dir``, default ``OUT``) because a samples folder is swept by ``kehoach run``,
+  which would take ``.gt.txt`` files for documents.
 
-Everything random comes from ``--seed`` (one generator per page, so ``--max-pages`` does not
-change the pages it keeps) and the PDFs carry no timestamps: the same command gives the same
+Everything random comes from ``--seed`` (one generator per page, seeded with it, the source
+file's name and the page number, so ``--max-pages`` does not change the pages it keeps and two
+documents do not get the same tilt) and the PDFs carry no timestamps: the same command gives the same
 bytes with the same Pillow/libjpeg/fpdf2.
 
 Example::
@@ -36,7 +40,9 @@ import argparse
 import io
 import re
 import sys
+import time
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -81,12 +87,13 @@ def find_font(style: str) -> Path:
         f"(tried {', '.join(FONT_CANDIDATES[style])})")
 
 
-def font_codepoints(path: Path) -> frozenset[int]:
-    """Code points the font has glyphs for (fontTools ships with fpdf2; without it, assume all)."""
+def font_codepoints(path: Path) -> frozenset[int] | None:
+    """Code points the font has glyphs for, or None (= assume all) without fontTools,
+    which comes with fpdf2 but is not a project dependency."""
     try:
         from fontTools.ttLib import TTFont
-    except ImportError:  # pragma: no cover - fpdf2 depends on fontTools
-        return frozenset(range(0x110000))
+    except ImportError:  # pragma: no cover
+        return None
     with TTFont(str(path), lazy=True) as font:
         return frozenset(font.getBestCmap())
 
@@ -101,19 +108,19 @@ class FontSet:
     def __init__(self, path: Path, size_px: float) -> None:
         self.path = path
         self.size_px = size_px
-        self.primary = ImageFont.truetype(str(path), size=round(size_px), layout_engine=ImageFont.Layout.BASIC)
+        self.primary = ImageFont.truetype(str(path), size=size_px, layout_engine=ImageFont.Layout.BASIC)
         self.covered = font_codepoints(path)
-        self.fallbacks: list[tuple[Path, ImageFont.FreeTypeFont, frozenset[int]]] = []
+        self.fallbacks: list[tuple[Path, ImageFont.FreeTypeFont, frozenset[int] | None]] = []
         for candidate in SYMBOL_FALLBACKS:
             if Path(candidate).is_file() and Path(candidate) != path:
-                font = ImageFont.truetype(candidate, size=round(size_px), layout_engine=ImageFont.Layout.BASIC)
+                font = ImageFont.truetype(candidate, size=size_px, layout_engine=ImageFont.Layout.BASIC)
                 self.fallbacks.append((Path(candidate), font, font_codepoints(Path(candidate))))
 
     def font_for(self, char: str) -> tuple[Path, ImageFont.FreeTypeFont]:
-        if ord(char) in self.covered or char == " ":
+        if self.covered is None or ord(char) in self.covered or char == " ":
             return self.path, self.primary
         for path, font, covered in self.fallbacks:
-            if ord(char) in covered:
+            if covered is not None and ord(char) in covered:
                 return path, font
         return self.path, self.primary  # drawn as the primary font's missing glyph
 
@@ -176,11 +183,15 @@ class PageStyle:
 
 @dataclass
 class PlacedLine:
-    """One printed line: its words and the x of each word (px), its baseline and weight."""
+    """One printed line: its words and the x of each word (px), its baseline and weight.
+
+    A separator is a drawn rule from ``rule[0]`` to ``rule[1]`` (px) instead of words.
+    """
 
     words: list[tuple[str, float]]
     baseline: float
     bold: bool
+    rule: tuple[float, float] | None = None
 
     @property
     def text(self) -> str:
@@ -193,6 +204,8 @@ class PageLayout:
     lines: list[PlacedLine] = field(default_factory=list)
 
 
+SEPARATOR = re.compile(r"[-_–—]{3,}")  # "-------": the rule under the agency name and the motto
+RULE_LENGTH_CM = 3.5
 NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
 BODY_OPENERS = ("Căn cứ", "Thực hiện", "Xét", "Theo đề nghị", "Kính gửi", "Nhằm", "Để ")
 MAX_JUSTIFY_STRETCH = 3.0  # a gap may grow to this many spaces; beyond, the line stays ragged
@@ -247,9 +260,11 @@ def layout_document(text: str, style: PageStyle, regular: FontSet, bold: FontSet
 
     Each line of the source is a paragraph: the document's own line breaks are kept. Lines of
     the heading block (before the first "Căn cứ…"/"Thực hiện…" paragraph) that fit on one line
-    are centred, as the two heading columns and the title are in print; the two-column header
-    itself is printed one line under another, which keeps reading order unambiguous. Body
-    paragraphs are justified with a first-line indent; capitals are bold.
+    are centred, as the two heading columns and the title are in print, and so is a title in
+    capitals that wraps. The two-column header itself is printed one line under another: the
+    source text has already linearised it, and this keeps the reading order unambiguous. Body
+    paragraphs are justified with a first-line indent; lines in capitals are bold, and centred
+    when they are short and not numbered headings ("QUYẾT ĐỊNH:").
     """
     line_height = style.pt(style.font_pt * style.line_spacing)
     para_space = style.pt(style.paragraph_space_pt)
@@ -266,12 +281,21 @@ def layout_document(text: str, style: PageStyle, regular: FontSet, bold: FontSet
         line = " ".join(raw.split())
         if not line:
             continue
+        if SEPARATOR.fullmatch(line):  # printed as a short rule just under the previous line
+            if y > bottom:
+                continue
+            half = style.px(RULE_LENGTH_CM) / 2
+            centre = left + width / 2
+            y_rule = y - line_height + style.pt(style.font_pt) * 0.45 if pages[-1].lines else y
+            pages[-1].lines.append(PlacedLine([], y_rule, False, (centre - half, centre + half)))
+            y += line_height * 0.3
+            continue
         fonts = bold if is_bold(line) else regular
         fits = fonts.length(line) <= width
         if in_heading and (line.startswith(BODY_OPENERS) or (not fits and not is_caps(line))):
             in_heading = False
-        centred = (in_heading and fits) or (is_caps(line) and fits and not NUMBERED.match(line)
-                                            and not line.startswith(("-", "+")))
+        caps_heading = is_caps(line) and fits and not NUMBERED.match(line) and not line.startswith(("-", "+"))
+        centred = (in_heading and (fits or is_caps(line))) or caps_heading
         first_indent = 0.0 if centred or in_heading else indent
         wrapped = wrap_words(line.split(" "), fonts, width - first_indent, width)
         if y > top:
@@ -304,8 +328,8 @@ def layout_document(text: str, style: PageStyle, regular: FontSet, bold: FontSet
 
 
 def ground_truth(pages: Sequence[PageLayout]) -> str:
-    """Exactly the drawn text: lines joined by "\\n", pages by "\\f"; page numbers excluded."""
-    return "\f".join("\n".join(line.text for line in page.lines) for page in pages) + "\n"
+    """Exactly the drawn text: lines joined by "\\n", pages by "\\f"; page numbers and rules excluded."""
+    return "\f".join("\n".join(line.text for line in page.lines if line.rule is None) for page in pages) + "\n"
 
 
 def page_number_position(style: PageStyle, fonts: FontSet, number: int) -> tuple[float, float]:
@@ -321,6 +345,10 @@ def render_page(page: PageLayout, style: PageStyle, regular: FontSet, bold: Font
         x, y = page_number_position(style, regular, page.number)
         regular.draw(draw, x, y, str(page.number))
     for line in page.lines:
+        if line.rule is not None:
+            thickness = max(1, round(style.pt(0.6)))
+            draw.rectangle((line.rule[0], line.baseline, line.rule[1], line.baseline + thickness - 1), fill=0)
+            continue
         fonts = bold if line.bold else regular
         for word, x in line.words:
             fonts.draw(draw, x, line.baseline, word)
@@ -361,11 +389,11 @@ LEVELS: dict[str, Degradation] = {
     "none": Degradation(rotation=(0, 0), paper=(255, 255), ink=(0, 0), shading=(0, 0),
                         grain=(0, 0), blur=(0, 0), noise=(0, 0), jpeg_quality=90),
     "light": Degradation(rotation=(0.1, 0.3), paper=(238, 248), ink=(15, 30), shading=(0, 4),
-                         grain=(4, 6), blur=(0.3, 0.5), noise=(1, 2), jpeg_quality=80),
+                         grain=(4, 6), blur=(0.3, 0.5), noise=(1, 2), jpeg_quality=85),
     "medium": Degradation(rotation=(0.3, 0.8), paper=(220, 236), ink=(30, 55), shading=(3, 8),
-                          grain=(8, 12), blur=(0.6, 0.8), noise=(2, 3), jpeg_quality=70),
+                          grain=(8, 12), blur=(0.6, 0.8), noise=(2, 3), jpeg_quality=75),
     "heavy": Degradation(rotation=(0.8, 1.5), paper=(195, 215), ink=(55, 85), shading=(6, 14),
-                         grain=(14, 20), blur=(0.9, 1.2), noise=(4, 6), jpeg_quality=55),
+                         grain=(14, 20), blur=(0.9, 1.2), noise=(4, 6), jpeg_quality=60),
 }
 
 
@@ -406,14 +434,15 @@ def degrade(image: Image.Image, level: Degradation, rng: np.random.Generator, dp
 
 # --- output ------------------------------------------------------------------------------------
 
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)  # written instead of "now": reproducible bytes
+
+
 def write_image_pdf(images: Sequence[Image.Image], path: Path, quality: int, dpi: int) -> None:
     """An image-only PDF: each page one grayscale JPEG (DCTDecode) at ``dpi``, no text layer."""
     first, *rest = images
+    fixed = time.gmtime(FIXED_DATE.timestamp())  # Pillow writes struct_time, not datetime
     first.save(path, format="PDF", save_all=True, append_images=rest, resolution=float(dpi),
-               quality=quality, optimize=True)
-
-
-FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+               quality=quality, optimize=True, creationDate=fixed, modDate=fixed)
 
 
 def write_text_pdf(pages: Sequence[PageLayout], path: Path, style: PageStyle,
@@ -423,7 +452,7 @@ def write_text_pdf(pages: Sequence[PageLayout], path: Path, style: PageStyle,
 
     scale = 72.0 / style.dpi  # px at dpi -> pt
     pdf = FPDF(unit="pt", format="A4")
-    pdf.set_creation_date(FIXED_DATE)  # not "now": the same input gives the same bytes
+    pdf.set_creation_date(FIXED_DATE)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     pdf.add_font("Serif", "", str(regular.path))
@@ -450,6 +479,10 @@ def write_text_pdf(pages: Sequence[PageLayout], path: Path, style: PageStyle,
             x, y = page_number_position(style, regular, page.number)
             put(regular, "", x, y, str(page.number))
         for line in page.lines:
+            if line.rule is not None:
+                pdf.set_line_width(0.6)
+                pdf.line(line.rule[0] * scale, line.baseline * scale, line.rule[1] * scale, line.baseline * scale)
+                continue
             fonts = bold if line.bold else regular
             for word, x in line.words:
                 put(fonts, "B" if line.bold else "", x, line.baseline, word)
@@ -466,12 +499,16 @@ class ScanResult:
 
 def make_scan(source: Path, out_dir: Path, *, truth_dir: Path | None = None, degrade_level: str = "medium",
               seed: int = 0, max_pages: int | None = None, text_layer: bool = False,
-              stem: str | None = None, jpeg_quality: int | None = None,
-              style: PageStyle | None = None) -> ScanResult:
+              stem: str | None = None, jpeg_quality: int | None = None, dpi: int = 300,
+              preview: Path | None = None) -> ScanResult:
     """Render ``source`` (UTF-8 text) to ``out_dir/<stem>.pdf`` and its truth to
-    ``truth_dir/<stem>.gt.txt``; see the module docstring for what each contains."""
-    style = style or PageStyle()
+    ``truth_dir/<stem>.gt.txt``; see the module docstring for what each contains.
+
+    ``preview``, for a scan, also saves page 1 exactly as the PDF stores it, as PNG.
+    """
+    style = PageStyle(dpi=dpi)
     level = LEVELS[degrade_level]
+    quality = jpeg_quality or level.jpeg_quality
     text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8"))
     size_px = style.pt(style.font_pt)
     regular = FontSet(find_font("regular"), size_px)
@@ -485,17 +522,20 @@ def make_scan(source: Path, out_dir: Path, *, truth_dir: Path | None = None, deg
     if text_layer:
         write_text_pdf(pages, pdf_path, style, regular, bold)
     else:
+        doc_key = zlib.crc32(source.name.encode("utf-8"))  # documents of one seed differ from each other
         images = [degrade(render_page(page, style, regular, bold), level,
-                          np.random.default_rng([seed, page.number]))
+                          np.random.default_rng([seed, doc_key, page.number]), dpi)
                   for page in pages]
-        write_image_pdf(images, pdf_path, jpeg_quality or level.jpeg_quality, style.dpi)
+        write_image_pdf(images, pdf_path, quality, style.dpi)
+        if preview is not None:
+            jpeg_roundtrip(images[0], quality).save(preview)
     truth_path = truth_dir / f"{stem}.gt.txt"
     truth_path.write_text(ground_truth(pages), encoding="utf-8")
     return ScanResult(pdf_path, truth_path, len(pages), text_layer)
 
 
 def jpeg_roundtrip(image: Image.Image, quality: int) -> Image.Image:
-    """The page as the PDF stores it (for previews: the PDF holds exactly this JPEG)."""
+    """The page as the PDF stores it (the PDF holds exactly this JPEG encoding)."""
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=quality, optimize=True)
     buffer.seek(0)
@@ -510,15 +550,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--truth-dir", type=Path, default=None,
                         help="where <stem>.gt.txt goes (default: --out-dir)")
     parser.add_argument("--stem", default=None, help="output file stem (default: the source's)")
-    parser.add_argument("--degrade", choices=sorted(LEVELS), default="medium", help="scan degradation")
+    parser.add_argument("--degrade", choices=list(LEVELS), default="medium", help="scan degradation (default: medium)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (same seed, same bytes)")
     parser.add_argument("--max-pages", type=int, default=None, help="stop after this many pages")
+    parser.add_argument("--dpi", type=int, default=300, help="scan resolution (default: 300)")
     parser.add_argument("--jpeg-quality", type=int, default=None,
                         help="JPEG quality in the PDF (default: the level's: none 90, light 85, medium 75, heavy 60)")
     parser.add_argument("--text-layer", action="store_true",
                         help="write a PDF with a real text layer instead of a scan (needs fpdf2)")
     parser.add_argument("--preview", type=Path, default=None,
-                        help="also save page 1 as it is stored in the PDF, as PNG (for eyeballing)")
+                        help="also save page 1 as the PDF stores it, as PNG (for eyeballing)")
     return parser
 
 
@@ -527,18 +568,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.max_pages is not None and args.max_pages < 1:
         print("--max-pages must be at least 1", file=sys.stderr)
         return 2
+    if args.jpeg_quality is not None and not 1 <= args.jpeg_quality <= 95:
+        print("--jpeg-quality must be within 1..95", file=sys.stderr)
+        return 2
     result = make_scan(args.source, args.out_dir, truth_dir=args.truth_dir, degrade_level=args.degrade,
                        seed=args.seed, max_pages=args.max_pages, text_layer=args.text_layer,
-                       stem=args.stem, jpeg_quality=args.jpeg_quality)
-    if args.preview is not None and not args.text_layer:
-        style = PageStyle()
-        regular = FontSet(find_font("regular"), style.pt(style.font_pt))
-        bold = FontSet(find_font("bold"), style.pt(style.font_pt))
-        text = unicodedata.normalize("NFC", args.source.read_text(encoding="utf-8"))
-        page = layout_document(text, style, regular, bold, 1)[0]
-        level = LEVELS[args.degrade]
-        image = degrade(render_page(page, style, regular, bold), level, np.random.default_rng([args.seed, 1]))
-        jpeg_roundtrip(image, args.jpeg_quality or level.jpeg_quality).save(args.preview)
+                       stem=args.stem, jpeg_quality=args.jpeg_quality, dpi=args.dpi, preview=args.preview)
     kind = "text layer" if result.text_layer else f"scan ({args.degrade})"
     print(f"{result.pdf}  {result.pages} page(s), {kind}, {result.pdf.stat().st_size / 1024:.0f} KiB; "
           f"truth {result.truth}")
