@@ -104,11 +104,18 @@ def cmd_ocr(args: argparse.Namespace) -> int:
 def cmd_normalize(args: argparse.Namespace) -> int:
     from .normalize import normalize_text
 
-    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig", newline="")
-    with stream:
-        for line in stream:
-            body = line.rstrip("\r\n")
-            sys.stdout.write(normalize_text(body, args.tone_style) + "\n")
+    # The whole input at once: whether text lost its accents is judged on all of it, and
+    # the model reads sentences across line breaks. Lines still map one to one.
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        with open(args.file, encoding="utf-8-sig", newline="") as fh:
+            text = fh.read()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    out = normalize_text("\n".join(lines), args.tone_style)
+    sys.stdout.write("".join(line + "\n" for line in out.split("\n")) if lines else "")
     return ExitCode.ok
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from devsplit import split  # noqa: E402
 
+from kehoach.normalize.channel import load_channel  # noqa: E402
 from kehoach.normalize.lm import MODEL_PATH, LanguageModel  # noqa: E402
 from kehoach.normalize.restore import Restorer  # noqa: E402
 from kehoach.normalize.tokens import TOKEN  # noqa: E402
@@ -56,7 +57,7 @@ def main() -> None:
 
     _, held = split(args.data / "dev_plans")
     start = time.perf_counter()
-    restorer = Restorer(LanguageModel(args.model))
+    restorer = Restorer(LanguageModel(args.model), load_channel())
     load_seconds = time.perf_counter() - start
 
     correct = total = 0

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 # Lower-case letters of the Vietnamese alphabet, with every tone (NFC), plus f j w z.
 _BASE = "aăâeêioôơuưy"
-_VIET_LETTERS = set("abcdđefghijklmnopqrstuvwxyz")
+VIET_LETTERS = set("abcdđefghijklmnopqrstuvwxyz")
 for _v in _BASE:
     for _tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"):
-        _VIET_LETTERS.add(unicodedata.normalize("NFC", _v + _tone))
+        VIET_LETTERS.add(unicodedata.normalize("NFC", _v + _tone))
 _PLAIN = set("abcdefghijklmnopqrstuvwxyz")
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -46,7 +46,7 @@ def judge_text_layer(words: list[str]) -> LayerVerdict:
     letters = [c for w in words for c in unicodedata.normalize("NFC", w).lower() if c.isalpha()]
     if not letters:
         return LayerVerdict(False, 0.0, "text layer has no letters")
-    foreign = [c for c in letters if c not in _VIET_LETTERS]
+    foreign = [c for c in letters if c not in VIET_LETTERS]
     # Cyrillic or Greek words are legitimate in references; lookalike Latin letters are not.
     latin_foreign = [c for c in foreign if "LATIN" in unicodedata.name(c, "")]
     if len(latin_foreign) / len(letters) > MAX_FOREIGN_LETTER_SHARE:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from .channel import load_channel
 from .lm import load_model
 from .restore import ACCENTED_TEXT_SHARE, Change, Restored, Restorer, marked_share
 from .tone_marks import ToneStyle, normalize_form
@@ -22,7 +23,7 @@ ENGINE = "kehoach.normalize 0.2 (NFC, tone placement, trigram diacritic restorat
 @cache
 def restorer() -> Restorer:
     """The shipped restorer, loaded once per process (about a second)."""
-    return Restorer(load_model())
+    return Restorer(load_model(), load_channel())
 
 
 def normalize_detailed(text: str, tone_style: ToneStyle = "old", restore: bool | None = None) -> Restored:

@@ -16,14 +16,25 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..ingest.layer_quality import VIET_LETTERS
 from ..models.doc_types import fold
+from .channel import Channel, near
 from .lm import LanguageModel
-from .tokens import TOKEN
+from .tokens import TOKEN, lm_units
 
-# Spans no restoration may touch: e-mail and web addresses. Document codes (76/NQ-CP) need
-# no protection: their letters are abbreviations, whose only candidates are themselves or
-# their own accented form (QD → QĐ), and numbers are never candidates.
+# Text is read in whitespace-separated chunks, trimmed of the punctuation at their edges.
+CHUNK = re.compile(r"\S+")
+EDGE_PUNCTUATION = "\"'“”‘’()[]«».,;:!?…*"
+# Chunks left as they are: e-mail and web addresses, and codes with inner separators
+# (76/NQ-CP, KH-UBND, b/c, 2021-2030), which are abbreviations and numbers, not syllables.
 PROTECTED = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
+INNER_SEPARATOR = re.compile(r"\w[-/.]\w")
+# A line's first chunk that numbers a section, as printed or as OCR misreads it (I1., 1.2.,
+# a), đ)), is left for the structure extractor.
+LIST_MARKER = re.compile(r"[\w.]{1,5}[.)]")
+# Below this share of marked words the text lost its accents by stripping (every candidate
+# equally likely); from it up to ACCENTED_TEXT_SHARE it was garbled by an English-set OCR.
+STRIPPED_SHARE = 0.02
 
 BEAM = 8
 IDENTITY_MARKED = 0.97  # probability of the written form, when the text carries diacritics
@@ -67,6 +78,16 @@ def apply_case(pattern: str, word: str) -> str:
     return word
 
 
+VIETNAMESE_LETTERS = frozenset(c for c in VIET_LETTERS if c not in "fjwz")
+VOWELS = frozenset(c for c in VIETNAMESE_LETTERS if fold(c) in "aeiouy")
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` (lower case) is spelt like a Vietnamese syllable: Vietnamese letters
+    only, with a vowel. Screens out abbreviations (pc, ubnd) and English words (def)."""
+    return bool(word) and all(c in VIETNAMESE_LETTERS for c in word) and any(c in VOWELS for c in word)
+
+
 def marked_share(text: str) -> float:
     """Share of alphabetic tokens that carry a Vietnamese diacritic or đ."""
     words = [t for t in TOKEN.findall(text) if t[0].isalpha()]
@@ -81,45 +102,93 @@ class _Slot:
 
     ids: list[int]
     channel: list[float]
-    span: tuple[int, int] | None = None  # offsets of a restorable token
+    span: tuple[int, int] | None = None  # offsets of a restorable token in its line
+    line: int = 0
 
 
 class Restorer:
-    def __init__(self, lm: LanguageModel, beam: int = BEAM) -> None:
+    def __init__(self, lm: LanguageModel, channel: Channel, beam: int = BEAM) -> None:
         self.lm = lm
+        self.channel = channel
         self.beam = beam
         self.by_skeleton: dict[str, list[int]] = {}
         for i, word in enumerate(lm.words):
-            if word[:1].isalpha():
+            if word.isalpha():
                 self.by_skeleton.setdefault(fold(word), []).append(i)
+        # Readings never seen are matched against real Vietnamese syllables only (not the
+        # abbreviations and foreign words the vocabulary also holds).
+        self.syllables = [w for w in lm.words if is_syllable(w)]
+        self._near: dict[str, list[str]] = {}
 
-    def _slots(self, line: str, marked: float) -> list[_Slot]:
-        protected = [m.span() for m in PROTECTED.finditer(line)]
-        slots: list[_Slot] = []
-        for match in TOKEN.finditer(line):
-            tok = match.group(0)
-            if tok[0].isdigit():
+    def _fixed(self, text: str, slots: list[_Slot]) -> None:
+        """Slots for text that is not restored (codes, numbers, addresses, unknown words)."""
+        slots.extend(_Slot([self.lm.id(unit)], [0.0]) for unit in lm_units(text))
+
+    def _code_parts(self, core: str, offset: int, marked: float, slots: list[_Slot]) -> None:
+        """Slots for a chunk that is not one syllable (76/NQ-CP, KH-UBND, b/c, an address):
+        numbers stay numbers, and each letter run may only take its own accents (QD → QĐ)."""
+        if PROTECTED.fullmatch(core):
+            self._fixed(core, slots)
+            return
+        for match in TOKEN.finditer(core):
+            part = match.group(0)
+            if part[0].isdigit():
                 slots.append(_Slot([self.lm.num], [0.0]))
+            elif part[0].isalpha():
+                ids, channel = self._candidates(part.lower(), marked, garbled=False)
+                if ids:
+                    slots.append(_Slot(ids, channel, (offset + match.start(), offset + match.end())))
+                else:
+                    slots.append(_Slot([self.lm.id(part.lower())], [0.0]))
+
+    def _candidates(self, lower: str, marked: float, garbled: bool) -> tuple[list[int], list[float]]:
+        """Candidate syllables for a token and log P(token | candidate) for each."""
+        lm = self.lm
+        same = self.by_skeleton.get(fold(lower), []) if lower.isalpha() else []
+        if not garbled:
+            own = lm.index.get(lower)
+            if own is None or len(same) <= 1:
+                return same, [0.0] * len(same)
+            # A marked form is taken as meant (mostly); an unmarked one only in so far as
+            # the text around it has accents: in stripped text all candidates are equal.
+            share = 1.0 if not lower.isascii() else min(1.0, marked / ACCENTED_TEXT_SHARE)
+            keep = share * IDENTITY_MARKED + (1 - share) / len(same)
+            other = math.log((1 - keep) / (len(same) - 1))
+            return same, [math.log(keep) if c == own else other for c in same]
+        ids = dict.fromkeys(same)
+        ids.update((lm.index[w], None) for w in self.channel.seen_as(lower) if w in lm.index)
+        found = self._near.get(lower)
+        if found is None:
+            found = self._near[lower] = near(lower, self.syllables, 1 if len(lower) <= 3 else 2)
+        ids.update((lm.index[w], None) for w in found)
+        candidates = list(ids)
+        return candidates, [self.channel.logp(lower, lm.words[c]) for c in candidates]
+
+    def _slots(self, line: str, marked: float, garbled: bool) -> list[_Slot]:
+        slots: list[_Slot] = []
+        for position, chunk in enumerate(CHUNK.finditer(line)):
+            text = chunk.group(0)
+            core = text.strip(EDGE_PUNCTUATION)
+            if not core:
                 continue
-            if not tok[0].isalpha():
+            if position == 0 and LIST_MARKER.fullmatch(text):
+                self._fixed(core, slots)  # "I1." or "a)" opens a section: the extractor reads it
                 continue
-            start, end = match.span()
-            lower = tok.lower()
-            candidates = self.by_skeleton.get(fold(lower))
-            if not candidates or any(a <= start < b for a, b in protected):
-                slots.append(_Slot([self.lm.id(lower)], [0.0]))
+            start = chunk.start() + text.index(core)
+            end = start + len(core)
+            restorable = (
+                not PROTECTED.fullmatch(core)
+                and any(c.isalpha() for c in core)
+                and not INNER_SEPARATOR.search(core)
+                and (core.isalpha() or (garbled and sum(c.isdigit() for c in core) <= 1 and len(core) <= 8))
+            )
+            if not restorable:
+                self._code_parts(core, start, marked, slots)
                 continue
-            own = self.lm.index.get(lower)
-            if own is None or len(candidates) == 1:
-                channel = [0.0] * len(candidates)
-            else:
-                # A marked form is taken as meant (mostly); an unmarked one only in so far
-                # as the text around it has accents: in stripped text all are equal.
-                share = 1.0 if not lower.isascii() else min(1.0, marked / ACCENTED_TEXT_SHARE)
-                keep = share * IDENTITY_MARKED + (1 - share) / len(candidates)
-                other = math.log((1 - keep) / (len(candidates) - 1))
-                keep = math.log(keep)
-                channel = [keep if c == own else other for c in candidates]
+            candidates, channel = self._candidates(core.lower(), marked, garbled)
+            if not candidates:
+                self._fixed(core, slots)
+                continue
             slots.append(_Slot(candidates, channel, (start, end)))
         return slots
 
@@ -181,41 +250,50 @@ class Restorer:
         total = sum(exp)
         return [e / total for e in exp]
 
-    def restore_line(self, line: str, line_no: int, marked: float) -> tuple[str, list[Change], int]:
-        slots = self._slots(line, marked)
+    def restore(self, text: str) -> Restored:
+        """Restore ``text`` as one stream: a sentence runs on across line breaks, so the
+        model keeps its context from one printed line to the next."""
+        marked = marked_share(text)
+        garbled = marked >= STRIPPED_SHARE
+        lines = text.split("\n")
+        slots: list[_Slot] = []
+        for n, line in enumerate(lines):
+            for slot in self._slots(line, marked, garbled):
+                slot.line = n
+                slots.append(slot)
         if not any(s.span for s in slots):
-            return line, [], 0
+            return Restored(text, [], 0)
         choice = self._decode(slots)
         words = [slot.ids[k] for slot, k in zip(slots, choice)]
-        out, changes, last = [], [], 0
+        changes: list[Change] = []
         for i, (slot, k) in enumerate(zip(slots, choice)):
             if slot.span is None:
                 continue
             start, end = slot.span
-            original = line[start:end]
+            original = lines[slot.line][start:end]
             new = apply_case(original, self.lm.words[slot.ids[k]])
             if new == original:
                 continue
             post = self._local_posterior(words, slot, i)
-            ranked = sorted(range(len(post)), key=post.__getitem__, reverse=True)
-            runner = next((r for r in ranked if r != k), None)
+            runner = max((r for r in range(len(post)) if r != k), key=post.__getitem__, default=None)
             changes.append(Change(
-                line=line_no, start=start, end=end, original=original, replacement=new,
+                line=slot.line, start=start, end=end, original=original, replacement=new,
                 confidence=round(post[k], 4),
                 runner_up=apply_case(original, self.lm.words[slot.ids[runner]]) if runner is not None else None,
             ))
-            out.append(line[last:start])
-            out.append(new)
-            last = end
-        out.append(line[last:])
-        return "".join(out), changes, sum(1 for s in slots if s.span)
+        return Restored(apply_changes(lines, changes), changes, sum(1 for s in slots if s.span))
 
-    def restore(self, text: str) -> Restored:
-        marked = marked_share(text)
-        lines, changes, tokens = [], [], 0
-        for n, line in enumerate(text.split("\n")):
-            new, ch, count = self.restore_line(line, n, marked)
-            lines.append(new)
-            changes.extend(ch)
-            tokens += count
-        return Restored("\n".join(lines), changes, tokens)
+
+def apply_changes(lines: list[str], changes: list[Change]) -> str:
+    """The lines with each change's span replaced (changes come in line and offset order)."""
+    out = list(lines)
+    by_line: dict[int, list[Change]] = {}
+    for change in changes:
+        by_line.setdefault(change.line, []).append(change)
+    for n, line_changes in by_line.items():
+        line, parts, last = lines[n], [], 0
+        for change in line_changes:
+            parts += [line[last:change.start], change.replacement]
+            last = change.end
+        out[n] = "".join(parts) + line[last:]
+    return "\n".join(out)

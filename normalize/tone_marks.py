@@ -38,7 +38,12 @@ def _retone(word: str, style: ToneStyle) -> str:
     return word
 
 
+# Lookalikes that OCR engines and broken fonts put in place of Vietnamese letters.
+LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u01a3": "ư", "\u01a2": "Ư"})
+
+
 def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:
-    """NFC, composed, with one tone-mark placement for oa/oe/uy syllables."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, composed, lookalike letters replaced (Ð → Đ, ƣ → ư), one tone-mark placement
+    for oa/oe/uy syllables."""
+    text = unicodedata.normalize("NFC", text).translate(LOOKALIKES)
     return _WORD.sub(lambda m: _retone(m.group(0), tone_style), text)
