@@ -39,6 +39,6 @@ def ocr_page(image: Image.Image, page: int, dpi: int, engine: OcrEngine, reason:
         number=page, method="ocr", reason=reason, ocr_engine=engine.describe(),
         ocr_mean_confidence=mean, text_layer_score=text_layer_score,
         width=image.width, height=image.height, unit="px", dpi=dpi,
-        skew_degrees=prepared.skew_degrees, word_count=len(words),
+        skew_degrees=prepared.skew_degrees, preprocessing=list(prepared.steps), word_count=len(words),
     )
     return info, lines

@@ -43,6 +43,9 @@ class PageInfo(Strict):
     skew_degrees: float | None = Field(
         default=None, description="Skew measured and corrected before OCR."
     )
+    preprocessing: list[str] = Field(
+        default_factory=list, description="Image steps applied before OCR (deskew, denoise, Sauvola)."
+    )
     word_count: int = 0
 
 
