@@ -7,6 +7,7 @@ only the CLI turns them into exit codes.
 from __future__ import annotations
 
 import time
+from itertools import groupby
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -34,23 +35,30 @@ class ProcessOptions(BaseModel):
 
 
 def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle) -> Normalization:
-    """Normalise the document's text as a whole (restoration needs to know whether the
-    document lost its accents), line by line in place, keeping the text as read in ``Line.raw``."""
-    lines = list(ingested.lines())
-    before = [ln.text for ln in lines]
-    result = normalize_detailed("\n".join(before), tone_style)
-    after = result.text.split("\n")
-    changed = 0
-    for line, old, new in zip(lines, before, after):
-        if new != old:
-            line.raw, line.text = old, new
-            changed += sum(a != b for a, b in zip(old.split(), new.split()))
-    low = [RestoredToken(line=lines[c.line].number, original=c.original, replacement=c.replacement,
-                         confidence=c.confidence, runner_up=c.runner_up)
-           for c in result.changes if c.confidence < LOW_RESTORE_CONFIDENCE]
-    return Normalization(applied=True, engine=NORMALIZER_ENGINE, restored=result.tokens > 0,
-                         changed_tokens=changed, total_tokens=sum(len(t.split()) for t in before),
-                         low_confidence=low)
+    """Normalise the document's text in place, keeping the text as read in ``Line.raw``.
+
+    Runs of pages read the same way (OCR, text layer, text file) are normalised as one text
+    each: restoration needs to know whether the text lost its accents (judged on the whole
+    run) and whether Tesseract read it (then only unlikely tones are repaired).
+    """
+    changed = total = 0
+    restored = False
+    low: list[RestoredToken] = []
+    for method, group in groupby(ingested.pages, key=lambda p: p.info.method):
+        lines = [ln for page in group for ln in page.lines]
+        before = [ln.text for ln in lines]
+        result = normalize_detailed("\n".join(before), tone_style, from_ocr=method == "ocr")
+        for line, old, new in zip(lines, before, result.text.split("\n")):
+            if new != old:
+                line.raw, line.text = old, new
+                changed += sum(a != b for a, b in zip(old.split(), new.split()))
+        total += sum(len(t.split()) for t in before)
+        restored = restored or result.tokens > 0
+        low += [RestoredToken(line=lines[c.line].number, original=c.original, replacement=c.replacement,
+                              confidence=c.confidence, runner_up=c.runner_up)
+                for c in result.changes if c.confidence < LOW_RESTORE_CONFIDENCE]
+    return Normalization(applied=True, engine=NORMALIZER_ENGINE, restored=restored,
+                         changed_tokens=changed, total_tokens=total, low_confidence=low)
 
 
 def review_flags(doc: Document, ingested: IngestedDocument) -> list[str]:

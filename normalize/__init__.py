@@ -26,13 +26,17 @@ def restorer() -> Restorer:
     return Restorer(load_model(), load_channel())
 
 
-def normalize_detailed(text: str, tone_style: ToneStyle = "old", restore: bool | None = None) -> Restored:
+def normalize_detailed(text: str, tone_style: ToneStyle = "old", restore: bool | None = None,
+                       from_ocr: bool = False) -> Restored:
     """Normalise ``text`` and say what changed: every restored token with its confidence
-    and runner-up. ``restore=None`` restores only text that reads as accent-less."""
+    and runner-up. ``restore=None`` restores text that reads as accent-less, and, when
+    ``from_ocr`` says it was read by Tesseract vie, repairs tones the LM finds unlikely."""
     text = normalize_form(text, "old")  # the model's own style
+    accentless = marked_share(text) < ACCENTED_TEXT_SHARE
     if restore is None:
-        restore = marked_share(text) < ACCENTED_TEXT_SHARE
-    result = restorer().restore(text) if restore else Restored(text, [], 0)
+        restore = accentless or from_ocr
+    mode = None if accentless else "ocr"
+    result = restorer().restore(text, mode) if restore else Restored(text, [], 0)
     if tone_style == "old":
         return result
     return Restored(normalize_form(result.text, tone_style),
@@ -40,9 +44,10 @@ def normalize_detailed(text: str, tone_style: ToneStyle = "old", restore: bool |
                     result.tokens)
 
 
-def normalize_text(text: str, tone_style: ToneStyle = "old", restore: bool | None = None) -> str:
+def normalize_text(text: str, tone_style: ToneStyle = "old", restore: bool | None = None,
+                   from_ocr: bool = False) -> str:
     """Normalised Vietnamese text; line breaks are kept, so lines map one to one."""
-    return normalize_detailed(text, tone_style, restore).text
+    return normalize_detailed(text, tone_style, restore, from_ocr).text
 
 
 __all__ = ["ENGINE", "Change", "Restored", "ToneStyle", "normalize_detailed", "normalize_text"]

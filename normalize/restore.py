@@ -15,12 +15,14 @@ import heapq
 import math
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from ..ingest.layer_quality import VIET_LETTERS
 from ..models.doc_types import fold
 from .channel import Channel, near
 from .lm import LanguageModel
 from .tokens import TOKEN, lm_units
+from .tone_marks import untoned
 
 # Text is read in whitespace-separated chunks, trimmed of the punctuation at their edges.
 CHUNK = re.compile(r"\S+")
@@ -36,7 +38,10 @@ LIST_MARKER = re.compile(r"[\w.]{1,5}[.)]")
 # equally likely); from it up to ACCENTED_TEXT_SHARE it was garbled by an English-set OCR.
 STRIPPED_SHARE = 0.02
 
+Mode = Literal["stripped", "garbled", "ocr"]
+
 BEAM = 8
+OCR_IDENTITY = 0.99  # probability that Tesseract vie read a syllable's tone right
 IDENTITY_MARKED = 0.97  # probability of the written form, when the text carries diacritics
 # Vietnamese prose marks about two syllables in three; from half on, text counts as accented
 # and an unmarked syllable in it is taken as meant.
@@ -118,13 +123,14 @@ class Restorer:
         # Readings never seen are matched against real Vietnamese syllables only (not the
         # abbreviations and foreign words the vocabulary also holds).
         self.syllables = [w for w in lm.words if is_syllable(w)]
+        self.untoned = [untoned(w) for w in lm.words]
         self._near: dict[str, list[str]] = {}
 
     def _fixed(self, text: str, slots: list[_Slot]) -> None:
         """Slots for text that is not restored (codes, numbers, addresses, unknown words)."""
         slots.extend(_Slot([self.lm.id(unit)], [0.0]) for unit in lm_units(text))
 
-    def _code_parts(self, core: str, offset: int, marked: float, slots: list[_Slot]) -> None:
+    def _code_parts(self, core: str, offset: int, marked: float, mode: Mode, slots: list[_Slot]) -> None:
         """Slots for a chunk that is not one syllable (76/NQ-CP, KH-UBND, b/c, an address):
         numbers stay numbers, and each letter run may only take its own accents (QD → QĐ)."""
         if PROTECTED.fullmatch(core):
@@ -135,17 +141,27 @@ class Restorer:
             if part[0].isdigit():
                 slots.append(_Slot([self.lm.num], [0.0]))
             elif part[0].isalpha():
-                ids, channel = self._candidates(part.lower(), marked, garbled=False)
+                ids, channel = self._candidates(part.lower(), marked, "ocr" if mode == "ocr" else "stripped")
                 if ids:
                     slots.append(_Slot(ids, channel, (offset + match.start(), offset + match.end())))
                 else:
                     slots.append(_Slot([self.lm.id(part.lower())], [0.0]))
 
-    def _candidates(self, lower: str, marked: float, garbled: bool) -> tuple[list[int], list[float]]:
+    def _candidates(self, lower: str, marked: float, mode: Mode) -> tuple[list[int], list[float]]:
         """Candidate syllables for a token and log P(token | candidate) for each."""
         lm = self.lm
         same = self.by_skeleton.get(fold(lower), []) if lower.isalpha() else []
-        if not garbled:
+        if mode == "ocr":
+            # Tesseract vie reads the letters and their vowel marks well and confuses tones
+            # (ổ/ố, ỉ/ĩ, thâm/thẩm): only the other tones of the same letters compete.
+            bare = untoned(lower)
+            same = [c for c in same if self.untoned[c] == bare]
+            own = lm.index.get(lower)
+            if own not in same or len(same) <= 1:
+                return same, [0.0] * len(same)
+            other = math.log((1 - OCR_IDENTITY) / (len(same) - 1))
+            return same, [math.log(OCR_IDENTITY) if c == own else other for c in same]
+        if mode == "stripped":
             own = lm.index.get(lower)
             if own is None or len(same) <= 1:
                 return same, [0.0] * len(same)
@@ -164,7 +180,7 @@ class Restorer:
         candidates = list(ids)
         return candidates, [self.channel.logp(lower, lm.words[c]) for c in candidates]
 
-    def _slots(self, line: str, marked: float, garbled: bool) -> list[_Slot]:
+    def _slots(self, line: str, marked: float, mode: Mode) -> list[_Slot]:
         slots: list[_Slot] = []
         for position, chunk in enumerate(CHUNK.finditer(line)):
             text = chunk.group(0)
@@ -180,12 +196,12 @@ class Restorer:
                 not PROTECTED.fullmatch(core)
                 and any(c.isalpha() for c in core)
                 and not INNER_SEPARATOR.search(core)
-                and (core.isalpha() or (garbled and sum(c.isdigit() for c in core) <= 1 and len(core) <= 8))
+                and (core.isalpha() or (mode == "garbled" and sum(c.isdigit() for c in core) <= 1 and len(core) <= 8))
             )
             if not restorable:
-                self._code_parts(core, start, marked, slots)
+                self._code_parts(core, start, marked, mode, slots)
                 continue
-            candidates, channel = self._candidates(core.lower(), marked, garbled)
+            candidates, channel = self._candidates(core.lower(), marked, mode)
             if not candidates:
                 self._fixed(core, slots)
                 continue
@@ -250,15 +266,17 @@ class Restorer:
         total = sum(exp)
         return [e / total for e in exp]
 
-    def restore(self, text: str) -> Restored:
+    def restore(self, text: str, mode: Mode | None = None) -> Restored:
         """Restore ``text`` as one stream: a sentence runs on across line breaks, so the
-        model keeps its context from one printed line to the next."""
+        model keeps its context from one printed line to the next. ``mode=None`` tells
+        stripped from garbled text by its share of marked words."""
         marked = marked_share(text)
-        garbled = marked >= STRIPPED_SHARE
+        if mode is None:
+            mode = "garbled" if marked >= STRIPPED_SHARE else "stripped"
         lines = text.split("\n")
         slots: list[_Slot] = []
         for n, line in enumerate(lines):
-            for slot in self._slots(line, marked, garbled):
+            for slot in self._slots(line, marked, mode):
                 slot.line = n
                 slots.append(slot)
         if not any(s.span for s in slots):

@@ -47,3 +47,8 @@ def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:
     for oa/oe/uy syllables."""
     text = unicodedata.normalize("NFC", text).translate(LOOKALIKES)
     return _WORD.sub(lambda m: _retone(m.group(0), tone_style), text)
+
+
+def untoned(word: str) -> str:
+    """``word`` without its tone mark, vowel marks kept (thẩm → thâm, tỉnh → tinh)."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in TONES))
