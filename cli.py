@@ -102,7 +102,8 @@ def cmd_ocr(args: argparse.Namespace) -> int:
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
-    from .normalize import normalize_text
+    from .normalize import normalize_detailed
+    from .pipeline import LOW_RESTORE_CONFIDENCE
 
     # The whole input at once: whether text lost its accents is judged on all of it, and
     # the model reads sentences across line breaks. Lines still map one to one.
@@ -114,8 +115,16 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    out = normalize_text("\n".join(lines), args.tone_style)
-    sys.stdout.write("".join(line + "\n" for line in out.split("\n")) if lines else "")
+    result = normalize_detailed("\n".join(lines), args.tone_style)
+    sys.stdout.write("".join(line + "\n" for line in result.text.split("\n")) if lines else "")
+    if args.explain:
+        sys.stdout.flush()
+        for c in result.changes:
+            flag = "  LOW" if c.confidence < LOW_RESTORE_CONFIDENCE else ""
+            runner = f" (runner-up {c.runner_up})" if c.runner_up else ""
+            print(f"line {c.line + 1}:{c.start + 1}: {c.original} -> {c.replacement} "
+                  f"confidence {c.confidence:.2f}{runner}{flag}", file=sys.stderr)
+        print(f"{len(result.changes)} of {result.tokens} tokens restored", file=sys.stderr)
     return ExitCode.ok
 
 
@@ -157,6 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("normalize", help="normalise Vietnamese text: one output line per input line")
     p.add_argument("file", help="a UTF-8 text file, or - for standard input")
     p.add_argument("--tone-style", choices=("old", "new"), default="old", help="old = hóa, thủy (default); new = hoá, thuỷ")
+    p.add_argument("--explain", action="store_true",
+                   help="list every restored token with its confidence and runner-up on standard error")
     p.set_defaults(func=cmd_normalize)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output document")

@@ -54,3 +54,11 @@ def test_missing_input_is_a_clear_error(tmp_path):
     result = kehoach("run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
     assert result.stderr.strip() == f"kehoach: {tmp_path / 'nowhere'}: no such file or folder"
+
+
+def test_normalize_explain_lists_changes_with_confidence():
+    result = kehoach("normalize", "-", "--explain", stdin="Ke hoach tuyen truyen\n")
+    assert result.stdout == "Kế hoạch tuyên truyền\n"
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("line 1:1: Ke -> Kế confidence ")
+    assert lines[-1] == "4 of 4 tokens restored"
