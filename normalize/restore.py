@@ -41,6 +41,7 @@ STRIPPED_SHARE = 0.02
 Mode = Literal["stripped", "garbled", "ocr"]
 
 BEAM = 8
+PRUNE = 10.0  # hypotheses this many nats behind the best are dropped (e^-10: never chosen)
 OCR_IDENTITY = 0.99  # probability that Tesseract vie read a syllable's tone right
 IDENTITY_MARKED = 0.97  # probability of the written form, when the text carries diacritics
 # Vietnamese prose marks about two syllables in three; from half on, text counts as accented
@@ -125,6 +126,7 @@ class Restorer:
         self.syllables = [w for w in lm.words if is_syllable(w)]
         self.untoned = [untoned(w) for w in lm.words]
         self._near: dict[str, list[str]] = {}
+        self._skeleton_cache: dict[str, list[int]] = {}
 
     def _fixed(self, text: str, slots: list[_Slot]) -> None:
         """Slots for text that is not restored (codes, numbers, addresses, unknown words)."""
@@ -147,10 +149,16 @@ class Restorer:
                 else:
                     slots.append(_Slot([self.lm.id(part.lower())], [0.0]))
 
+    def _same_skeleton(self, lower: str) -> list[int]:
+        found = self._skeleton_cache.get(lower)
+        if found is None:
+            found = self._skeleton_cache[lower] = self.by_skeleton.get(fold(lower), [])
+        return found
+
     def _candidates(self, lower: str, marked: float, mode: Mode) -> tuple[list[int], list[float]]:
         """Candidate syllables for a token and log P(token | candidate) for each."""
         lm = self.lm
-        same = self.by_skeleton.get(fold(lower), []) if lower.isalpha() else []
+        same = self._same_skeleton(lower) if lower.isalpha() else []
         if mode == "ocr":
             # Tesseract vie reads the letters and their vowel marks well and confuses tones
             # (ổ/ố, ỉ/ĩ, thâm/thẩm): only the other tones of the same letters compete.
@@ -212,16 +220,20 @@ class Restorer:
         """Index of the chosen candidate in each slot (beam search over trigram states).
 
         The model's look-up is inlined here: this loop is where the normaliser spends its time.
+        Back-pointers are kept per step (a flat list), not as a chain of nested tuples, which
+        the garbage collector would walk again and again on a long document.
         """
         lm = self.lm
         bits = lm.bits
         tri, ctx, bi, uni, uni_bow = lm.tri.get, lm.ctx.get, lm.bi, lm.uni, lm.uni_bow
         default_bow = lm.default_ctx_bow
-        beams: dict[tuple[int, int], tuple[float, tuple]] = {(lm.bos, lm.bos): (0.0, ())}
+        # A state: (p2, p1) -> (score, candidate index k, index of the previous state).
+        states: list[tuple[tuple[int, int], float]] = [((lm.bos, lm.bos), 0.0)]
+        steps: list[list[tuple[int, int]]] = []
         for slot in slots:
-            nxt: dict[tuple[int, int], tuple[float, tuple]] = {}
+            nxt: dict[tuple[int, int], tuple[float, int, int]] = {}
             pairs = list(enumerate(zip(slot.ids, slot.channel)))
-            for (p2, p1), (score, hist) in beams.items():
+            for index, ((p2, p1), score) in enumerate(states):
                 ab = (p2 << bits) | p1
                 abk = ab << bits
                 bow = ctx(ab)
@@ -237,29 +249,33 @@ class Restorer:
                     key = (p1, cand)
                     best = nxt.get(key)
                     if best is None or s > best[0]:
-                        nxt[key] = (s, (k, hist))
-            if len(nxt) > self.beam:
-                nxt = dict(heapq.nlargest(self.beam, nxt.items(), key=lambda kv: kv[1][0]))
-            beams = nxt
-        _, hist = max(beams.values(), key=lambda v: v[0])
+                        nxt[key] = (s, k, index)
+            kept = heapq.nlargest(self.beam, nxt.items(), key=lambda kv: kv[1][0]) if len(nxt) > 1 else list(nxt.items())
+            floor = kept[0][1][0] - PRUNE
+            kept = [kv for kv in kept if kv[1][0] >= floor]
+            states = [(key, value[0]) for key, value in kept]
+            steps.append([(value[1], value[2]) for _, value in kept])
         choice: list[int] = []
-        while hist:
-            k, hist = hist
+        index = max(range(len(states)), key=lambda i: states[i][1])
+        for step in reversed(steps):
+            k, index = step[index]
             choice.append(k)
         return choice[::-1]
 
-    def _local_posterior(self, words: list[int], slot: _Slot, i: int) -> list[float]:
-        """Probabilities of the slot's candidates at position ``i`` with the neighbours fixed."""
+    def _local_posterior(self, padded: list[int], slot: _Slot, i: int) -> list[float]:
+        """Probabilities of the slot's candidates at position ``i`` with the neighbours fixed
+        (``padded`` is the chosen sequence after two sentence starts)."""
         logp = self.lm.logp
-        padded = [self.lm.bos, self.lm.bos, *words]
         j = i + 2
+        a, b = padded[j - 2], padded[j - 1]
+        after = padded[j + 1: j + 3]
         scores = []
         for cand, chan in zip(slot.ids, slot.channel):
-            s = chan + logp(padded[j - 2], padded[j - 1], cand)
-            if j + 1 < len(padded):
-                s += logp(padded[j - 1], cand, padded[j + 1])
-            if j + 2 < len(padded):
-                s += logp(cand, padded[j + 1], padded[j + 2])
+            s = chan + logp(a, b, cand)
+            if after:
+                s += logp(b, cand, after[0])
+                if len(after) > 1:
+                    s += logp(cand, after[0], after[1])
             scores.append(s)
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
@@ -282,7 +298,7 @@ class Restorer:
         if not any(s.span for s in slots):
             return Restored(text, [], 0)
         choice = self._decode(slots)
-        words = [slot.ids[k] for slot, k in zip(slots, choice)]
+        padded = [self.lm.bos, self.lm.bos, *(slot.ids[k] for slot, k in zip(slots, choice))]
         changes: list[Change] = []
         for i, (slot, k) in enumerate(zip(slots, choice)):
             if slot.span is None:
@@ -292,7 +308,7 @@ class Restorer:
             new = apply_case(original, self.lm.words[slot.ids[k]])
             if new == original:
                 continue
-            post = self._local_posterior(words, slot, i)
+            post = self._local_posterior(padded, slot, i)
             runner = max((r for r in range(len(post)) if r != k), key=post.__getitem__, default=None)
             changes.append(Change(
                 line=slot.line, start=start, end=end, original=original, replacement=new,
