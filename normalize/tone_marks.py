@@ -38,14 +38,15 @@ def _retone(word: str, style: ToneStyle) -> str:
     return word
 
 
-# Lookalikes that OCR engines and broken fonts put in place of Vietnamese letters.
-LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u01a3": "ư", "\u01a2": "Ư"})
+# Lookalikes that OCR engines and broken fonts put in place of Vietnamese letters and the
+# slash (Tesseract reads a bold Đ as "ĐÐ" and a slash as U+2044 now and then).
+LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u01a3": "ư", "\u01a2": "Ư", "\u2044": "/", "\u2215": "/"})
 
 
 def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:
     """NFC, composed, lookalike letters replaced (Ð → Đ, ƣ → ư), one tone-mark placement
     for oa/oe/uy syllables."""
-    text = unicodedata.normalize("NFC", text).translate(LOOKALIKES)
+    text = unicodedata.normalize("NFC", text).replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").translate(LOOKALIKES)
     return _WORD.sub(lambda m: _retone(m.group(0), tone_style), text)
 
 

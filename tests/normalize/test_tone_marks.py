@@ -23,3 +23,8 @@ def test_decomposed_text_is_composed():
 def test_lines_numbers_codes_and_case_are_kept():
     text = "TỈNH BẮC NINH\nSố: 32/KH-UBND ngày 09/02/2023\n\nUBND, CCHC, PAR INDEX"
     assert normalize_text(text) == text
+
+
+def test_ocr_lookalikes_are_replaced():
+    # Tesseract reads a bold Đ as "ĐÐ" and a slash as U+2044; broken fonts give ƣ for ư.
+    assert normalize_text("Số: 1105\u2044KH-ĐKT, 1050/QĐÐ-SCT, Công Thƣơng") == "Số: 1105/KH-ĐKT, 1050/QĐ-SCT, Công Thương"
