@@ -2,7 +2,8 @@
 
 One bad file never stops the batch: each document's failure becomes a record with its
 reason. Every output is written atomically (temporary file, then rename), so a run that is
-killed leaves either the complete JSON of a document or none.
+killed leaves either the complete JSON of a document or none, and the manifest
+(:mod:`.manifest`) lets the next run resume where this one stopped.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import KehoachError, UnsupportedInputError
+from .ingest import file_sha256
+from .manifest import Manifest, pipeline_version
 from .pipeline import ProcessOptions, process
 
 Status = Literal["success", "partial", "failed", "skipped"]
@@ -39,6 +42,7 @@ class Outcome:
     message: str | None = None
     record: dict = field(default_factory=dict)
     seconds: float = 0.0
+    resumed: bool = False  # finished by an earlier run in the same output folder
 
 
 @dataclass
@@ -55,6 +59,7 @@ class BatchSummary:
     def as_dict(self) -> dict:
         return {
             "documents": len(self.outcomes),
+            "resumed": sum(o.resumed for o in self.outcomes),
             **{s: self.count(s) for s in ("success", "partial", "failed", "skipped")},
             "failures": [{"path": str(o.input.path), "reason": o.message} for o in self.failed],
             "skips": [{"path": str(o.input.path), "reason": o.message}
@@ -159,17 +164,58 @@ def _results(items: list[InputFile], options_json: str, jobs: int
                 yield item, result, time.perf_counter() - t0
 
 
+def _sha256_or_none(path: Path) -> str | None:
+    """The content hash, or None when the file cannot be read (the worker then says why)."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
 def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, jobs: int = 1,
-              on_done: Callable[[Outcome], None] | None = None) -> BatchSummary:
-    """Process ``items`` into ``outdir``; ``on_done`` is called after each document."""
+              on_done: Callable[[Outcome], None] | None = None, force: bool = False) -> BatchSummary:
+    """Process ``items`` into ``outdir``; ``on_done`` is called after each document.
+
+    Resumable: inputs that an earlier run in ``outdir`` finished with the same content and
+    pipeline version are not redone (unless ``force``); failures are retried. Inputs with
+    the same content as an earlier one are processed once.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
     summary = BatchSummary()
     options_json = options.model_dump_json()
-    for item, result, seconds in _results(items, options_json, jobs):
-        outcome = _outcome(item, result, outdir, seconds)
+    version = pipeline_version(options_json)
+    manifest = Manifest(outdir)
+
+    def finish(outcome: Outcome) -> None:
         summary.outcomes.append(outcome)
         if on_done:
             on_done(outcome)
+
+    todo: list[InputFile] = []
+    hashes: dict[Path, str | None] = {}
+    first_with: dict[str, InputFile] = {}
+    for item in items:
+        sha = hashes[item.path] = _sha256_or_none(item.path)
+        if sha is not None and sha in first_with:
+            reason = f"{item.path}: same content as {first_with[sha].path}, processed once"
+            finish(Outcome(item, "skipped", reason, {"path": str(item.path), "status": "skipped", "error": reason}))
+            continue
+        if sha is not None:
+            first_with[sha] = item
+        prev = manifest.previous(str(item.path))
+        if (not force and prev is not None and prev.sha256 == sha and prev.pipeline == version
+                and prev.status in ("success", "partial") and (outdir / item.output_name).exists()):
+            finish(Outcome(item, prev.status, None, prev.record, resumed=True))
+            continue
+        todo.append(item)
+    try:
+        for item, result, seconds in _results(todo, options_json, jobs):
+            outcome = _outcome(item, result, outdir, seconds)
+            manifest.record(str(item.path), hashes[item.path], outcome.status, outcome.message,
+                            outcome.record.get("pages"), seconds, version, outcome.record)
+            finish(outcome)
+    finally:
+        manifest.close()
     order = {item.path: i for i, item in enumerate(items)}
     summary.outcomes.sort(key=lambda o: order[o.input.path])
     index = "".join(json.dumps(o.record, ensure_ascii=False) + "\n" for o in summary.outcomes)

@@ -80,10 +80,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         return ExitCode.bad_args
     outdir = Path(args.output)
     with BatchProgress(len(items), enabled=not args.quiet) as progress:
-        summary = run_batch(items, outdir, _options(args), jobs=args.jobs, on_done=progress.done)
+        summary = run_batch(items, outdir, _options(args), jobs=args.jobs, on_done=progress.done, force=args.force)
     counts = summary.as_dict()
     if not args.quiet:
-        print(f"kehoach: {counts['documents']} inputs: {counts['success']} done, {counts['partial']} partial, "
+        print(f"kehoach: {counts['documents']} inputs ({counts['resumed']} already done by an earlier run): "
+              f"{counts['success']} done, {counts['partial']} partial, "
               f"{counts['failed']} failed, {counts['skipped']} skipped; "
               f"{len(counts['flagged_for_review'])} flagged for review; output in {outdir}/", file=sys.stderr)
     return ExitCode.failed if summary.failed else ExitCode.ok
@@ -154,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                    help="documents processed in parallel (default: the number of cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    p.add_argument("--force", action="store_true",
+                   help="redo every input, also those an earlier run in OUTDIR finished (default: resume)")
     _add_read_options(p)
     p.set_defaults(func=cmd_run)
 
