@@ -8,31 +8,25 @@ killed leaves either the complete JSON of a document or none, and the manifest
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from .errors import KehoachError, UnsupportedInputError
+from .executors import Executor, SerialExecutor, WorkerDied
+from .inputs import InputFile
 from .ingest import file_sha256
 from .manifest import Manifest, pipeline_version
 from .pipeline import ProcessOptions, process
 
 Status = Literal["success", "partial", "failed", "skipped"]
-
-
-@dataclass(frozen=True)
-class InputFile:
-    """One file to process and where its JSON goes, relative to the output folder."""
-
-    path: Path
-    output_name: str
-    explicit: bool  # named on the command line (not found by walking a folder)
 
 
 @dataclass
@@ -69,26 +63,6 @@ class BatchSummary:
         }
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> list[InputFile]:
-    """Files named, and the files under folders named (recursively, hidden ones left out).
-
-    A folder's files keep their relative path in the output folder, so two ``report.pdf``
-    in different sub-folders do not overwrite each other.
-    """
-    found: list[InputFile] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for sub in sorted(p for p in path.rglob("*") if p.is_file()):
-                rel = sub.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                found.append(InputFile(sub, str(rel) + ".json", explicit=False))
-        else:
-            found.append(InputFile(path, path.name + ".json", explicit=True))
-    return found
-
-
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` so that ``path`` is either the old file or the complete new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,26 +78,30 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _process_one(path: str, options_json: str) -> tuple[str, str | None, str | None, bool]:
-    """Worker: ``(document JSON or None, error message or None, unsupported?)``.
+def process_one(path: str, options_json: str) -> tuple[str, str | None, str | None, bool, float]:
+    """The batch task: ``(path, document JSON or None, error or None, unsupported?, seconds)``.
 
-    Takes and returns plain strings so it pickles cheaply to and from worker processes.
+    Takes and returns plain strings so it pickles cheaply to worker processes and Dask
+    workers alike.
     """
     options = ProcessOptions.model_validate_json(options_json)
+    start = time.perf_counter()
     try:
         doc = process(path, options)
     except UnsupportedInputError as exc:
-        return path, None, str(exc), True
+        return path, None, str(exc), True, time.perf_counter() - start
     except KehoachError as exc:
-        return path, None, str(exc), False
+        return path, None, str(exc), False, time.perf_counter() - start
     except Exception as exc:  # a bug on one file must not stop the batch; report it
-        return path, None, f"{path}: internal error: {type(exc).__name__}: {exc}", False
-    return path, doc.model_dump_json(indent=2), None, False
+        return path, None, f"{path}: internal error: {type(exc).__name__}: {exc}", False, time.perf_counter() - start
+    return path, doc.model_dump_json(indent=2), None, False, time.perf_counter() - start
 
 
-def _outcome(item: InputFile, result: tuple[str, str | None, str | None, bool], outdir: Path,
-             seconds: float) -> Outcome:
-    _, doc_json, error, unsupported = result
+def _outcome(item: InputFile, result: tuple[str, str | None, str | None, bool, float] | WorkerDied,
+             outdir: Path) -> Outcome:
+    if isinstance(result, WorkerDied):
+        result = (str(item.path), None, f"{item.path}: {result}", False, 0.0)
+    _, doc_json, error, unsupported, seconds = result
     if doc_json is None:
         status: Status = "skipped" if unsupported and not item.explicit else "failed"
         return Outcome(item, status, error, {"path": str(item.path), "status": status, "error": error}, seconds)
@@ -139,29 +117,26 @@ def _outcome(item: InputFile, result: tuple[str, str | None, str | None, bool], 
     return Outcome(item, doc["status"], None, record, seconds)
 
 
-def _results(items: list[InputFile], options_json: str, jobs: int
-             ) -> Iterator[tuple[InputFile, tuple[str, str | None, str | None, bool], float]]:
-    """Yield each item's worker result as it completes, in a pool when ``jobs > 1``."""
-    if jobs <= 1 or len(items) <= 1:
-        for item in items:
-            start = time.perf_counter()
-            result = _process_one(str(item.path), options_json)
-            yield item, result, time.perf_counter() - start
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        started: dict[Future, tuple[InputFile, float]] = {}
-        for item in items:
-            started[pool.submit(_process_one, str(item.path), options_json)] = (item, time.perf_counter())
-        pending = set(started)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                item, t0 = started[future]
-                try:
-                    result = future.result()
-                except Exception as exc:  # the worker process died (killed, out of memory)
-                    result = (str(item.path), None, f"{item.path}: worker died: {type(exc).__name__}: {exc}", False)
-                yield item, result, time.perf_counter() - t0
+TASK_COLUMNS = ["document", "number", "issued_date", "issuer", "description", "lead", "coordinating",
+                "deadline", "frequency", "origin", "task_id"]
+
+
+def tasks_csv(outdir: Path, outcomes: list[Outcome]) -> str:
+    """One row per task of every document written, as a spreadsheet opens it: UTF-8 with a
+    byte-order mark (Excel otherwise reads Vietnamese as mojibake), agencies joined by '; '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(TASK_COLUMNS)
+    for outcome in outcomes:
+        if outcome.status not in ("success", "partial"):
+            continue
+        doc = json.loads((outdir / outcome.input.output_name).read_text(encoding="utf-8"))
+        issuer = (doc.get("issuer") or {}).get("name")
+        for task in doc["tasks"]:
+            writer.writerow([outcome.record.get("output"), doc["number"], doc["issued_date"], issuer,
+                             task["description"], "; ".join(task["lead"]), "; ".join(task["coordinating"]),
+                             task["deadline"], task["frequency"], task["origin"], task["id"]])
+    return "\ufeff" + buffer.getvalue()
 
 
 def _sha256_or_none(path: Path) -> str | None:
@@ -172,7 +147,7 @@ def _sha256_or_none(path: Path) -> str | None:
         return None
 
 
-def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, jobs: int = 1,
+def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, executor: Executor | None = None,
               on_done: Callable[[Outcome], None] | None = None, force: bool = False) -> BatchSummary:
     """Process ``items`` into ``outdir``; ``on_done`` is called after each document.
 
@@ -195,6 +170,9 @@ def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, job
     hashes: dict[Path, str | None] = {}
     first_with: dict[str, InputFile] = {}
     for item in items:
+        if item.problem:
+            finish(Outcome(item, "failed", item.problem, {"path": str(item.path), "status": "failed", "error": item.problem}))
+            continue
         sha = hashes[item.path] = _sha256_or_none(item.path)
         if sha is not None and sha in first_with:
             reason = f"{item.path}: same content as {first_with[sha].path}, processed once"
@@ -208,11 +186,16 @@ def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, job
             finish(Outcome(item, prev.status, None, prev.record, resumed=True))
             continue
         todo.append(item)
+    executor = executor or SerialExecutor()
+    by_key = {str(item.path): item for item in todo}
     try:
-        for item, result, seconds in _results(todo, options_json, jobs):
-            outcome = _outcome(item, result, outdir, seconds)
-            manifest.record(str(item.path), hashes[item.path], outcome.status, outcome.message,
-                            outcome.record.get("pages"), seconds, version, outcome.record)
+        # Workers get absolute paths: a Dask worker's working folder is not ours.
+        tasks = [(key, (str(item.path.resolve()), options_json)) for key, item in by_key.items()]
+        for key, result in executor.run(process_one, tasks):
+            item = by_key[key]
+            outcome = _outcome(item, result, outdir)
+            manifest.record(key, hashes[item.path], outcome.status, outcome.message,
+                            outcome.record.get("pages"), outcome.seconds, version, outcome.record)
             finish(outcome)
     finally:
         manifest.close()
@@ -220,5 +203,6 @@ def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, job
     summary.outcomes.sort(key=lambda o: order[o.input.path])
     index = "".join(json.dumps(o.record, ensure_ascii=False) + "\n" for o in summary.outcomes)
     write_atomic(outdir / "index.jsonl", index)
+    write_atomic(outdir / "tasks.csv", tasks_csv(outdir, summary.outcomes))
     write_atomic(outdir / "summary.json", json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     return summary

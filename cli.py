@@ -6,6 +6,7 @@ This is the one place where exceptions become exit codes and one-line messages.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -66,10 +67,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .batch import collect_inputs, run_batch
+    from .batch import run_batch
+    from .executors import make_executor
+    from .inputs import UNPACKED, collect_inputs
     from .progress import BatchProgress
 
-    items = collect_inputs(args.inputs)
+    outdir = Path(args.output)
+    items = collect_inputs(args.inputs, outdir / UNPACKED, args.include, args.exclude)
     missing = [i for i in items if not i.path.exists()]
     if missing:
         for item in missing:
@@ -78,11 +82,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not items:
         print("kehoach: no input files found", file=sys.stderr)
         return ExitCode.bad_args
-    outdir = Path(args.output)
-    with BatchProgress(len(items), enabled=not args.quiet) as progress:
-        summary = run_batch(items, outdir, _options(args), jobs=args.jobs, on_done=progress.done, force=args.force)
+    executor = make_executor(args.jobs, args.dask)
+    try:
+        with BatchProgress(len(items), enabled=not args.quiet, log_json=args.log_json) as progress:
+            summary = run_batch(items, outdir, _options(args), executor, on_done=progress.done, force=args.force)
+    finally:
+        executor.close()
     counts = summary.as_dict()
-    if not args.quiet:
+    if args.log_json:
+        print(json.dumps({"summary": counts}, ensure_ascii=False), file=sys.stderr)
+    elif not args.quiet:
         print(f"kehoach: {counts['documents']} inputs ({counts['resumed']} already done by an earlier run): "
               f"{counts['success']} done, {counts['partial']} partial, "
               f"{counts['failed']} failed, {counts['skipped']} skipped; "
@@ -149,12 +158,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_read_options(p)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("run", help="many documents: files and folders (recursively) to a folder of JSON")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    p = sub.add_parser("run", help="many documents: files, folders (recursively) and zip archives to a folder of JSON")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or zip archives")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output folder")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                    help="documents processed in parallel (default: the number of cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    p.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="only inputs whose name or path matches (repeatable), e.g. --include '*.pdf'")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="leave out inputs whose name or path matches (repeatable), e.g. --exclude 'drafts/*'")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on an existing Dask cluster, e.g. tcp://scheduler:8786 (workers need kehoach and Tesseract)")
+    p.add_argument("--log-json", action="store_true",
+                   help="one JSON object per document (and the summary) on standard error, instead of the bar")
     p.add_argument("--force", action="store_true",
                    help="redo every input, also those an earlier run in OUTDIR finished (default: resume)")
     _add_read_options(p)

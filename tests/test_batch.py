@@ -43,3 +43,18 @@ def test_run_mixed_folder(tmp_path, real_pdfs, seed, repo):
     blank = json.loads((out / "blank.png.json").read_text())
     assert "page 1: no text found" in blank["review_flags"]
     assert not list(out.rglob("*.tmp"))
+
+
+def test_tasks_csv_opens_in_a_spreadsheet(tmp_path, seed):
+    import csv
+
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "kehoach.cli", "run", str(seed), "-o", str(out), "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    raw = (out / "tasks.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads Vietnamese correctly
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:5] == ["document", "number", "issued_date", "issuer", "description"]
+    doc = json.loads((out / (seed.name + ".json")).read_text())
+    assert len(rows) - 1 == len(doc["tasks"])

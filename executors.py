@@ -1,0 +1,102 @@
+"""Where batch work runs: in this process, in a local pool of processes, or on a Dask cluster.
+
+Every executor runs the same picklable task (a module-level function of plain arguments)
+and yields ``(key, result)`` as tasks finish, in any order; a task whose worker died yields
+a :class:`WorkerDied` instead of a result. Only the parent process writes outputs.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+Task = tuple[str, tuple[Any, ...]]  # (key, arguments)
+
+
+class WorkerDied(Exception):
+    """The process running a task ended without an answer (killed, out of memory, crashed)."""
+
+
+class Executor(ABC):
+    @abstractmethod
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+        """Yield ``(key, fn(*args))`` for each task as it finishes (or ``(key, WorkerDied)``)."""
+
+    def close(self) -> None:
+        """Release what the executor holds (a cluster connection); nothing by default."""
+
+
+class SerialExecutor(Executor):
+    """In this process, one task after another: for one job, and for debugging."""
+
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+        for key, args in tasks:
+            yield key, fn(*args)
+
+
+class LocalPoolExecutor(Executor):
+    """A pool of worker processes on this machine.
+
+    A worker that dies breaks a ``ProcessPoolExecutor`` for every task in flight. Those tasks
+    are then retried one at a time, each in a fresh single-worker pool, so that only the task
+    that kills its worker is reported as such and the others still finish.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+        suspects: list[Task] = []
+        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+            futures: dict[Future, Task] = {pool.submit(fn, *args): (key, args) for key, args in tasks}
+            pending = set(futures)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    key, args = futures[future]
+                    try:
+                        yield key, future.result()
+                    except BrokenProcessPool:
+                        suspects.append((key, args))
+        for key, args in suspects:
+            with ProcessPoolExecutor(max_workers=1) as alone:
+                try:
+                    yield key, alone.submit(fn, *args).result()
+                except BrokenProcessPool:
+                    yield key, WorkerDied("the worker process died while processing it (killed or out of memory)")
+
+
+class DaskExecutor(Executor):
+    """An existing Dask distributed cluster (``dask scheduler`` + ``dask worker``s), by address.
+
+    Workers must have kehoach and Tesseract installed. Dask reschedules a task whose worker
+    died on another worker; after its allowed failures the task is reported dead.
+    """
+
+    def __init__(self, address: str) -> None:
+        from distributed import Client
+
+        self.client = Client(address, timeout="30s")
+
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+        from distributed import KilledWorker, as_completed
+
+        futures = {self.client.submit(fn, *args, pure=False): key for key, args in tasks}
+        for future in as_completed(futures):
+            key = futures[future]
+            try:
+                yield key, future.result()
+            except KilledWorker as exc:
+                yield key, WorkerDied(f"Dask worker died while processing it ({exc})")
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def make_executor(jobs: int, dask_address: str | None = None) -> Executor:
+    if dask_address:
+        return DaskExecutor(dask_address)
+    return LocalPoolExecutor(jobs) if jobs > 1 else SerialExecutor()
