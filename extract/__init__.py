@@ -16,9 +16,11 @@ from ..models import Document
 from .header_fields import apply_header
 from .ids import make_id
 from .layout import Context, build_context
+from .legal_bases import build_legal_bases
 from .recipients import build_recipients
 from .sections import build_sections
 from .signature import build_signer
+from .tasks import build_tasks
 from .stamps import build_stamp
 
 Stage = Callable[[Document, Context], None]
@@ -48,7 +50,16 @@ def stamps_stage(doc: Document, ctx: Context) -> None:
         seen[page] = seen.get(page, 0) + 1
 
 
-STAGES: list[Stage] = [header_stage, sections_stage, closing_stage, stamps_stage]
+def legal_bases_stage(doc: Document, ctx: Context) -> None:
+    doc.legal_bases = build_legal_bases(doc.source.sha256, ctx.layout.preamble)
+
+
+def tasks_stage(doc: Document, ctx: Context) -> None:
+    """After the header and sections stages: tasks are read off ``doc.sections`` of a Kế hoạch."""
+    doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections)
+
+
+STAGES: list[Stage] = [header_stage, sections_stage, closing_stage, stamps_stage, legal_bases_stage, tasks_stage]
 
 
 def extract(ingested: IngestedDocument) -> Document:

@@ -1,0 +1,140 @@
+"""Tasks of a Kế hoạch: who does what, by when, read from its 'Tổ chức thực hiện' section.
+
+That section assigns duties in one of two shapes, and both are read off the section tree:
+
+* an agency as the heading, its duties as text or bullets below ('1. Sở Y tế: Chủ trì …',
+  '3. Sở Văn hóa, Thể thao và Du lịch' / '- Định hướng …'): the heading's agency leads each;
+* a numbered paragraph whose subject is the agency ('Sở Khoa học và Công nghệ theo dõi …',
+  'Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh …').
+
+A paragraph with no agency as subject or 'chủ trì' (general remarks such as 'Trong quá
+trình thực hiện, nếu có khó khăn …') gives no task: no lead, no assignment. Other document
+types and other sections give none either — their numbered items are content, not
+assignments, and a task list full of them would be noise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import Section, Task
+from .agencies import Agency, find_agencies
+from .deadlines import read_timing
+from .ids import make_id
+from .legal_bases import aligned_fold
+from .lines import folded
+
+TASK_SECTION = "to chuc thuc hien"
+TASK_DOC_TYPE = "Kế hoạch"
+CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
+_INTRO = re.compile(r"^(?:can cu [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+)+")
+_JOINER = re.compile(r"^(?:,|;|va|, va|cac|va cac|, cac)?$")
+_LEAD_CUE = re.compile(r"\bchu tri\b")
+_COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
+
+
+def build_tasks(sha: str, doc_type: str | None, sections: list[Section]) -> list[Task]:
+    """The tasks of the 'Tổ chức thực hiện' sections of a Kế hoạch, in reading order."""
+    if doc_type != TASK_DOC_TYPE:
+        return []
+    tasks: list[Task] = []
+    for section in _walk(sections):
+        if section.heading and TASK_SECTION in folded(section.heading):
+            for child in section.children:
+                tasks += _tasks_of(sha, child, [])
+    return tasks
+
+
+def _walk(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _walk(section.children)
+
+
+def _tasks_of(sha: str, node: Section, inherited: list[str]) -> list[Task]:
+    """The task of ``node``'s own text and those of its children; an agency named by the
+    heading, or as the subject of the node's text, leads every duty below it."""
+    lead = (_subject(node.heading) if node.heading else []) or inherited
+    description = _description(node.text)
+    if description and _names_only(description):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
+        lead, task = _subject(description), None
+    else:
+        task = _task(sha, node, description, lead) if description else None
+    tasks = [task] if task else []
+    for child in node.children:
+        tasks += _tasks_of(sha, child, task.lead if task else lead)
+    return tasks
+
+
+def _names_only(text: str) -> bool:
+    """The text is nothing but a list of agencies: a heading printed as a sentence."""
+    agencies = find_agencies(text)
+    names = _run(text, agencies, 0)
+    rest = text[agencies[len(names) - 1].end:] if names else text
+    return bool(names) and not rest.strip(" .:;,")
+
+
+def _description(text: str) -> str:
+    """The node's first paragraph: what follows it in the same node is, in these plans, a
+    general remark ('Trong quá trình thực hiện …', 'Trên đây là Kế hoạch …') glued on
+    because it carries no number of its own."""
+    first = text.split("\n", 1)[0].strip()
+    return "" if folded(first).startswith(CLOSING_PARAGRAPH) else first
+
+
+def _task(sha: str, node: Section, description: str, lead: list[str]) -> Task | None:
+    agencies = find_agencies(description)
+    lead = _subject(description, agencies) or _before_cue(description, agencies) or lead
+    if not lead:
+        return None
+    timing = read_timing(description)
+    return Task(
+        id=make_id(sha, "task", node.id),
+        provenance=node.provenance,
+        description=description,
+        lead=lead,
+        coordinating=[a for a in _after_cue(description, agencies) if a not in lead],
+        deadline=timing.deadline,
+        frequency=timing.frequency,
+        timeframe=timing.timeframe,
+        section_ref=node.id,
+        origin="body",
+    )
+
+
+def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
+    """The agencies the text opens with, after 'Giao' / 'Đề nghị' / 'Căn cứ …,'."""
+    agencies = find_agencies(text) if agencies is None else agencies
+    intro = _INTRO.match(aligned_fold(text))
+    start = len(intro[0]) if intro else 0
+    return _run(text, agencies, start)
+
+
+def _before_cue(text: str, agencies: list[Agency]) -> list[str]:
+    """The agency right before 'chủ trì' ('… giao Sở Tài chính chủ trì')."""
+    cue = _LEAD_CUE.search(aligned_fold(text))
+    if cue is None:
+        return []
+    before = [a for a in agencies if a.end <= cue.start() and not text[a.end:cue.start()].strip()]
+    return [before[-1].text] if before else []
+
+
+def _after_cue(text: str, agencies: list[Agency]) -> list[str]:
+    """The agencies listed right after 'phối hợp (với)'."""
+    cue = _COORD_CUE.search(aligned_fold(text))
+    return _run(text, agencies, cue.end()) if cue else []
+
+
+def _run(text: str, agencies: list[Agency], start: int) -> list[str]:
+    """Consecutive agencies from ``start``, joined only by ',', ';' or 'và'."""
+    names: list[str] = []
+    position = start
+    for agency in agencies:
+        if agency.start < position:
+            continue
+        if not _JOINER.match(folded(text[position:agency.start])):
+            break
+        names.append(agency.text)
+        position = agency.end
+    return names

@@ -1,0 +1,70 @@
+"""Tasks of real Kế hoạch 'Tổ chức thực hiện' sections; leads, partners and timing read off the texts."""
+
+from __future__ import annotations
+
+from kehoach.extract.agencies import find_agencies
+from kehoach.extract.deadlines import read_timing
+
+
+def by_lead(doc):
+    return [(t.lead, t.coordinating, t.deadline, t.frequency) for t in doc.tasks]
+
+
+def test_giao_chu_tri_phoi_hop(dev_plan, extract_file):
+    # '2. Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, … định kỳ báo cáo …'
+    doc = extract_file(dev_plan("010_"))
+    assert by_lead(doc) == [(["Công an tỉnh"], ["Văn phòng UBND tỉnh"], None, "định kỳ")]
+    task = doc.tasks[0]
+    section = next(s for s in doc.sections if s.heading == "TỔ CHỨC THỰC HIỆN").children[1]
+    assert task.section_ref == section.id and task.origin == "body"
+
+
+def test_agency_headings_lead_their_bullets(dev_plan, extract_file):
+    doc = extract_file(dev_plan("011_"))
+    leads = [t.lead for t in doc.tasks]
+    assert leads[:3] == [["Sở Nông nghiệp và Môi trường"]] * 3  # '1. Sở Nông nghiệp và Môi trường' / '- …' ×3
+    # '2. Sở Tài chính: Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan, đơn vị liên quan …'
+    assert (doc.tasks[3].lead, doc.tasks[3].coordinating) == (["Sở Tài chính"], ["các cơ quan, đơn vị liên quan"])
+    assert ["Sở Văn hóa, Thể thao và Du lịch"] in leads
+    assert ["Ủy ban nhân dân cấp xã"] in leads
+    # '… trong báo cáo công tác giảm nghèo hàng năm …'
+    assert "hàng năm" in [t.frequency for t in doc.tasks]
+    assert len(doc.tasks) == 17
+
+
+def test_deadline_and_remarks_without_an_agency(dev_plan, extract_file):
+    doc = extract_file(dev_plan("013_"))
+    # '… xây dựng kế hoạch hoặc văn bản triển khai thực hiện (hoàn thành trong tháng 11/2025) …'
+    first = doc.tasks[0]
+    assert first.deadline == "2025-11" and first.timeframe == "hoàn thành trong tháng 11/2025"
+    doc = extract_file(dev_plan("016_"))
+    # '3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …' assigns nothing.
+    assert len(doc.tasks) == 2
+    assert not any(t.description.startswith("Trong quá trình") for t in doc.tasks)
+
+
+def test_no_tasks_outside_ke_hoach(dev_plan, extract_file):
+    assert extract_file(dev_plan("018_")).tasks == []
+
+
+def test_task_ids_are_stable(dev_plan, extract_file):
+    path = dev_plan("017_")
+    first, again = extract_file(path), extract_file(path)
+    assert [t.id for t in first.tasks] == [t.id for t in again.tasks]
+    assert len({t.id for t in first.tasks}) == len(first.tasks) == 12
+
+
+def test_agencies_as_printed():
+    text = ("Sở Nội vụ: Chủ trì, phối hợp với Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình tỉnh, "
+            "Sở Văn hóa, Thể thao và Du lịch, UBND các huyện, thị xã, thành phố tổ chức tuyên truyền.")
+    assert [a.text for a in find_agencies(text)] == [
+        "Sở Nội vụ", "Sở Thông tin và Truyền thông", "Đài Phát thanh và Truyền hình tỉnh",
+        "Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã, thành phố"]
+
+
+def test_timing_phrases():
+    assert read_timing("Thời gian thực hiện: trong Quý II/2023.").deadline == "2023-Q2"
+    assert read_timing("Hoàn thành trước ngày 15 tháng 6 năm 2023.").deadline == "2023-06-15"
+    assert read_timing("báo cáo trước ngày 15/6/2023").timeframe == "trước ngày 15/6/2023"
+    assert read_timing("Kế hoạch cải cách hành chính năm 2023").deadline is None
+    assert read_timing("mỗi tuần ít nhất 01 lần").frequency == "mỗi tuần ít nhất 01 lần"
