@@ -11,11 +11,12 @@ against its rivals, with its neighbours fixed) and the runner-up.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+import numpy as np
 
 from ..ingest.layer_quality import VIET_LETTERS
 from ..models.doc_types import fold
@@ -75,6 +76,8 @@ def apply_case(pattern: str, word: str) -> str:
     A syllable and its stripped form have the same length in NFC, so the case of each
     observed letter carries over; otherwise upper, title or lower case is copied.
     """
+    if pattern.islower():  # most tokens: no letter to copy, and a quick test
+        return word
     if len(pattern) == len(word):
         return "".join(w.upper() if p.isupper() else w for p, w in zip(pattern, word))
     if len(pattern) > 1 and pattern.isupper():
@@ -99,7 +102,7 @@ def marked_share(text: str) -> float:
     words = [t for t in TOKEN.findall(text) if t[0].isalpha()]
     if not words:
         return 0.0
-    return sum(any(not c.isascii() for c in w) for w in words) / len(words)
+    return sum(not w.isascii() for w in words) / len(words)
 
 
 @dataclass
@@ -125,7 +128,9 @@ class Restorer:
         # abbreviations and foreign words the vocabulary also holds).
         self.syllables = [w for w in lm.words if is_syllable(w)]
         self.untoned = [untoned(w) for w in lm.words]
-        self._near: dict[str, list[str]] = {}
+        # Garbled readings repeat (cua, cac, nguoi): their candidates and channel scores are
+        # kept per reading, as they depend on nothing else.
+        self._garbled: dict[str, tuple[list[int], list[float]]] = {}
         self._skeleton_cache: dict[str, list[int]] = {}
 
     def _fixed(self, text: str, slots: list[_Slot]) -> None:
@@ -179,14 +184,14 @@ class Restorer:
             keep = share * IDENTITY_MARKED + (1 - share) / len(same)
             other = math.log((1 - keep) / (len(same) - 1))
             return same, [math.log(keep) if c == own else other for c in same]
-        ids = dict.fromkeys(same)
-        ids.update((lm.index[w], None) for w in self.channel.seen_as(lower) if w in lm.index)
-        found = self._near.get(lower)
+        found = self._garbled.get(lower)
         if found is None:
-            found = self._near[lower] = near(lower, self.syllables, 1 if len(lower) <= 3 else 2)
-        ids.update((lm.index[w], None) for w in found)
-        candidates = list(ids)
-        return candidates, [self.channel.logp(lower, lm.words[c]) for c in candidates]
+            ids = dict.fromkeys(same)
+            ids.update((lm.index[w], None) for w in self.channel.seen_as(lower) if w in lm.index)
+            ids.update((lm.index[w], None) for w in near(lower, self.syllables, 1 if len(lower) <= 3 else 2))
+            candidates = list(ids)
+            found = self._garbled[lower] = candidates, [self.channel.logp(lower, lm.words[c]) for c in candidates]
+        return found
 
     def _slots(self, line: str, marked: float, mode: Mode) -> list[_Slot]:
         slots: list[_Slot] = []
@@ -200,11 +205,14 @@ class Restorer:
                 continue
             start = chunk.start() + text.index(core)
             end = start + len(core)
-            restorable = (
-                not PROTECTED.fullmatch(core)
+            # A word of letters only (the common case) is neither an address nor a code.
+            restorable = core.isalpha() or (
+                mode == "garbled"
+                and not PROTECTED.fullmatch(core)
                 and any(c.isalpha() for c in core)
                 and not INNER_SEPARATOR.search(core)
-                and (core.isalpha() or (mode == "garbled" and sum(c.isdigit() for c in core) <= 1 and len(core) <= 8))
+                and sum(c.isdigit() for c in core) <= 1
+                and len(core) <= 8
             )
             if not restorable:
                 self._code_parts(core, start, marked, mode, slots)
@@ -220,67 +228,118 @@ class Restorer:
         """Index of the chosen candidate in each slot (beam search over trigram states).
 
         The model's look-up is inlined here: this loop is where the normaliser spends its time.
-        Back-pointers are kept per step (a flat list), not as a chain of nested tuples, which
-        the garbage collector would walk again and again on a long document.
+        A state is its context (p2, p1) packed as the model packs it, so that the bigram key
+        of a candidate is also the next state's key. Most contexts have no trigram at all;
+        their states skip that look-up. Back-pointers are kept per step (a flat list), not
+        as a chain of nested tuples, which the garbage collector would walk again and again
+        on a long document.
         """
         lm = self.lm
         bits = lm.bits
+        last = (1 << bits) - 1
         tri, ctx, bi, uni, uni_bow = lm.tri.get, lm.ctx.get, lm.bi, lm.uni, lm.uni_bow
+        bi_get = bi.get
+        tri_contexts = lm.tri_contexts
         default_bow = lm.default_ctx_bow
-        # A state: (p2, p1) -> (score, candidate index k, index of the previous state).
-        states: list[tuple[tuple[int, int], float]] = [((lm.bos, lm.bos), 0.0)]
-        steps: list[list[tuple[int, int]]] = []
+        beam = self.beam
+        unseen = -math.inf
+        # Parallel lists, best first: packed contexts and their scores.
+        states, scores = [(lm.bos << bits) | lm.bos], [0.0]
+        # Per step, the number of candidates n and each kept state's back-pointer, the
+        # previous state's index × n + the candidate's index.
+        steps: list[tuple[int, list[int]]] = []
         for slot in slots:
-            nxt: dict[tuple[int, int], tuple[float, int, int]] = {}
-            pairs = list(enumerate(zip(slot.ids, slot.channel)))
-            for index, ((p2, p1), score) in enumerate(states):
-                ab = (p2 << bits) | p1
-                abk = ab << bits
+            ids = slot.ids
+            n = len(ids)
+            if n == 1 and len(states) == 1:
+                # One hypothesis, one candidate: nothing to choose, and a score added to
+                # every surviving hypothesis alike changes no later choice.
+                states = [((states[0] & last) << bits) | ids[0]]
+                steps.append((1, [0]))
+                continue
+            candidates = list(zip(ids, slot.channel))
+            best: dict[int, float] = {}
+            back: dict[int, int] = {}
+            for index, (ab, score) in enumerate(zip(states, scores)):
                 bow = ctx(ab)
                 if bow is None:
                     bow = default_bow if ab in bi else 0.0
+                p1 = ab & last
                 bk = p1 << bits
-                for k, (cand, chan) in pairs:
-                    lp = tri(abk | cand)
-                    if lp is None:
-                        lp = bi.get(bk | cand)
-                        lp = bow + (lp if lp is not None else uni_bow[p1] + uni[cand])
-                    s = score + chan + lp
-                    key = (p1, cand)
-                    best = nxt.get(key)
-                    if best is None or s > best[0]:
-                        nxt[key] = (s, k, index)
-            kept = heapq.nlargest(self.beam, nxt.items(), key=lambda kv: kv[1][0]) if len(nxt) > 1 else list(nxt.items())
-            floor = kept[0][1][0] - PRUNE
-            kept = [kv for kv in kept if kv[1][0] >= floor]
-            states = [(key, value[0]) for key, value in kept]
-            steps.append([(value[1], value[2]) for _, value in kept])
+                p1_bow = uni_bow[p1]
+                pointer = index * n
+                if ab in tri_contexts:
+                    abk = ab << bits
+                    for cand, chan in candidates:
+                        key = bk | cand
+                        lp = tri(abk | cand)
+                        if lp is None:
+                            lp = bi_get(key)
+                            lp = bow + (lp if lp is not None else p1_bow + uni[cand])
+                        s = score + chan + lp
+                        if s > best.get(key, unseen):
+                            best[key] = s
+                            back[key] = pointer
+                        pointer += 1
+                else:
+                    for cand, chan in candidates:
+                        key = bk | cand
+                        lp = bi_get(key)
+                        s = score + chan + (bow + (lp if lp is not None else p1_bow + uni[cand]))
+                        if s > best.get(key, unseen):
+                            best[key] = s
+                            back[key] = pointer
+                        pointer += 1
+            # Best first; among equal scores the first reached (sorted is stable).
+            kept = sorted(best, key=best.__getitem__, reverse=True)[:beam]
+            floor = best[kept[0]] - PRUNE
+            states, scores, pointers = [], [], []
+            for key in kept:
+                s = best[key]
+                if s < floor:
+                    break
+                states.append(key)
+                scores.append(s)
+                pointers.append(back[key])
+            steps.append((n, pointers))
         choice: list[int] = []
-        index = max(range(len(states)), key=lambda i: states[i][1])
-        for step in reversed(steps):
-            k, index = step[index]
+        index = 0  # the best final state
+        for n, pointers in reversed(steps):
+            index, k = divmod(pointers[index], n)
             choice.append(k)
         return choice[::-1]
 
-    def _local_posterior(self, padded: list[int], slot: _Slot, i: int) -> list[float]:
-        """Probabilities of the slot's candidates at position ``i`` with the neighbours fixed
-        (``padded`` is the chosen sequence after two sentence starts)."""
-        logp = self.lm.logp
-        j = i + 2
-        a, b = padded[j - 2], padded[j - 1]
-        after = padded[j + 1: j + 3]
-        scores = []
-        for cand, chan in zip(slot.ids, slot.channel):
-            s = chan + logp(a, b, cand)
-            if after:
-                s += logp(b, cand, after[0])
-                if len(after) > 1:
-                    s += logp(cand, after[0], after[1])
-            scores.append(s)
-        top = max(scores)
-        exp = [math.exp(s - top) for s in scores]
-        total = sum(exp)
-        return [e / total for e in exp]
+    def _posteriors(self, padded: list[int], slots: list[_Slot], chosen: list[tuple[int, int]]
+                    ) -> tuple[list[float], list[int | None]]:
+        """For each (position, chosen candidate k) in ``chosen``: the probability of k against
+        the slot's other candidates with the neighbours fixed (``padded`` is the chosen
+        sequence after two sentence starts), and the likeliest other candidate (None if
+        there is none). Scored in one batch with numpy, as the contexts are all known."""
+        positions = [i for i, _ in chosen]
+        rows = np.asarray([len(slots[i].ids) for i in positions])
+        slot_of_row = np.repeat(np.arange(len(positions)), rows)
+        j = np.asarray(positions, dtype=np.int64)[slot_of_row] + 2
+        # Two sentence starts after the end stand for the missing right neighbours.
+        stream = np.asarray([*padded, self.lm.bos, self.lm.bos], dtype=np.int64)
+        cand = np.fromiter((x for i in positions for x in slots[i].ids), np.int64, len(j))
+        chan = np.fromiter((x for i in positions for x in slots[i].channel), np.float64, len(j))
+        a, b, c, d = stream[j - 2], stream[j - 1], stream[j + 1], stream[j + 2]
+        logp_many = self.lm.logp_many
+        scores = chan + logp_many(a, b, cand)
+        end = len(padded)
+        scores += np.where(j + 1 < end, logp_many(b, cand, c), 0.0)
+        scores += np.where(j + 2 < end, logp_many(cand, c, d), 0.0)
+        starts = np.cumsum(rows) - rows
+        exp = np.exp(scores - np.maximum.reduceat(scores, starts)[slot_of_row])
+        post = exp / np.add.reduceat(exp, starts)[slot_of_row]
+        at_chosen = starts + np.asarray([k for _, k in chosen])
+        confidence = post[at_chosen]
+        # The runner-up: the first of the others with the highest probability.
+        post[at_chosen] = -1.0
+        top = post == np.maximum.reduceat(post, starts)[slot_of_row]
+        first = np.minimum.reduceat(np.where(top, np.arange(len(post)), len(post)), starts) - starts
+        runner = [int(r) if n > 1 else None for r, n in zip(first.tolist(), rows.tolist())]
+        return confidence.tolist(), runner
 
     def restore(self, text: str, mode: Mode | None = None) -> Restored:
         """Restore ``text`` as one stream: a sentence runs on across line breaks, so the
@@ -298,23 +357,27 @@ class Restorer:
         if not any(s.span for s in slots):
             return Restored(text, [], 0)
         choice = self._decode(slots)
-        padded = [self.lm.bos, self.lm.bos, *(slot.ids[k] for slot, k in zip(slots, choice))]
-        changes: list[Change] = []
+        words = self.lm.words
+        edits: list[tuple[int, str, str]] = []  # (slot position, original, replacement)
         for i, (slot, k) in enumerate(zip(slots, choice)):
             if slot.span is None:
                 continue
             start, end = slot.span
             original = lines[slot.line][start:end]
-            new = apply_case(original, self.lm.words[slot.ids[k]])
-            if new == original:
-                continue
-            post = self._local_posterior(padded, slot, i)
-            runner = max((r for r in range(len(post)) if r != k), key=post.__getitem__, default=None)
-            changes.append(Change(
-                line=slot.line, start=start, end=end, original=original, replacement=new,
-                confidence=round(post[k], 4),
-                runner_up=apply_case(original, self.lm.words[slot.ids[runner]]) if runner is not None else None,
-            ))
+            new = apply_case(original, words[slot.ids[k]])
+            if new != original:
+                edits.append((i, original, new))
+        changes: list[Change] = []
+        if edits:
+            padded = [self.lm.bos, self.lm.bos, *(slot.ids[k] for slot, k in zip(slots, choice))]
+            confidences, runners = self._posteriors(padded, slots, [(i, choice[i]) for i, _, _ in edits])
+            for (i, original, new), confidence, runner in zip(edits, confidences, runners):
+                slot = slots[i]
+                changes.append(Change(
+                    line=slot.line, start=slot.span[0], end=slot.span[1], original=original, replacement=new,
+                    confidence=round(confidence, 4),
+                    runner_up=apply_case(original, words[slot.ids[runner]]) if runner is not None else None,
+                ))
         return Restored(apply_changes(lines, changes), changes, sum(1 for s in slots if s.span))
 
 
