@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from deskew import determine_skew
 from PIL import Image
 from skimage.filters import threshold_sauvola
 
 MAX_SKEW = 5.0  # degrees; larger turns are not "small skew" and are left to the user
 SKEW_MIN_CORRECT = 0.1
-SKEW_WORK_WIDTH = 1000  # px of the reduced copy used to measure the angle
+SKEW_WORK_WIDTH = 800  # px of the reduced copy used to measure the angle
 NOISY = 6.0  # grey levels of pixel noise above which a page is denoised
 UNEVEN = 40.0  # grey levels of background spread above which Sauvola thresholding is used
 
@@ -30,13 +29,30 @@ class Preprocessed:
 
 
 def measure_skew(gray: np.ndarray) -> float:
-    """The tilt in degrees (positive = counter-clockwise), 0.0 when none is found."""
+    """The rotation in degrees (counter-clockwise positive, as OpenCV turns) that levels the
+    text lines; 0.0 on a page without ink.
+
+    A projection profile: text lines are sharpest (the variance of the row sums of ink is
+    largest) when they are level. Searched coarse to fine, ±5° in 0.5° steps, then ±0.5° in
+    0.05° steps, on a reduced, Otsu-binarised copy. The ``deskew`` package's Hough transform
+    found the same angles on our rendered scans but cost about 3 s a page at this resolution
+    against 0.1 s here, more than the overhead allowed over Tesseract itself.
+    """
     scale = SKEW_WORK_WIDTH / gray.shape[1]
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
-    angle = determine_skew(small, max_angle=MAX_SKEW, min_deviation=0.05)
-    if angle is None or not np.isfinite(angle) or abs(angle) > MAX_SKEW:
+    _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    if not ink.any():
         return 0.0
-    return float(angle)
+    height, width = ink.shape
+
+    def sharpness(angle: float) -> float:
+        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+        rows = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST).sum(axis=1, dtype=np.float64)
+        return float(np.var(rows))
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5), key=sharpness)
+    fine = max(np.arange(coarse - 0.5, coarse + 0.5 + 1e-9, 0.05), key=sharpness)
+    return round(float(fine), 2)
 
 
 def rotate(gray: np.ndarray, angle: float) -> np.ndarray:

@@ -1,0 +1,149 @@
+"""Batch benchmarks: the pipeline against raw Tesseract, scaling, Dask, text inputs, memory.
+
+Inputs: ``--docs`` dev documents rendered as medium scans (``scripts/make_scans.py``, 2 pages
+each, cached in ``--workdir``), the good-text-layer PDFs of ``real_pdfs/`` and the plain-text
+``dev_plans/``. Reported, each as a rate or a ratio with its input:
+
+1. overhead: the pipeline's CPU seconds per scanned page (render, preprocess, OCR,
+   normalise, extract; this process and its children) against the ``tesseract`` command's
+   own CPU seconds on the same preprocessed page images (``-l vie --psm 3``, TSV output);
+2. scaling: pages per second (wall) with 1 and 2 local workers and a 2-worker Dask
+   ``LocalCluster``;
+3. text inputs: pages per second for good-text-layer PDFs, documents per second for text;
+4. peak resident memory of a worker process (the largest child).
+
+    .venv/bin/python bench/batch_bench.py --docs 10 --workdir /tmp/kehoach-batch-bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "scripts"))
+from make_scans import make_scan  # noqa: E402
+
+import pypdfium2 as pdfium  # noqa: E402
+
+from kehoach.batch import run_batch  # noqa: E402
+from kehoach.executors import DaskExecutor, LocalPoolExecutor, SerialExecutor  # noqa: E402
+from kehoach.ingest.preprocess import preprocess  # noqa: E402
+from kehoach.inputs import collect_inputs  # noqa: E402
+from kehoach.normalize import normalize_text  # noqa: E402
+from kehoach.pipeline import ProcessOptions  # noqa: E402
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (user + system)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def children_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
+def make_scans(data: Path, workdir: Path, docs: int) -> list[Path]:
+    sources = sorted((data / "dev_plans").glob("*.txt"))[:: 227 // docs][:docs]
+    scans = workdir / "scans"
+    pdfs = []
+    for i, source in enumerate(sources):
+        pdf = scans / f"{source.stem}.pdf"
+        if not pdf.exists():
+            make_scan(source, scans, truth_dir=workdir / "truth", degrade_level="medium", seed=i, max_pages=2)
+        pdfs.append(pdf)
+    return pdfs
+
+
+def raw_tesseract(pdfs: list[Path], workdir: Path) -> tuple[float, int]:
+    """CPU seconds of the tesseract command alone on the preprocessed pages, and the pages."""
+    images = workdir / "preprocessed"
+    images.mkdir(exist_ok=True)
+    paths = []
+    for pdf in pdfs:
+        doc = pdfium.PdfDocument(pdf)
+        for i in range(len(doc)):
+            path = images / f"{pdf.stem}-{i}.png"
+            if not path.exists():
+                preprocess(doc[i].render(scale=300 / 72, grayscale=True).to_pil()).image.save(path)
+            paths.append(path)
+        doc.close()
+    before = children_cpu()
+    for path in paths:
+        subprocess.run(["tesseract", str(path), "stdout", "-l", "vie", "--psm", "3", "tsv"],
+                       check=True, capture_output=True, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+    return children_cpu() - before, len(paths)
+
+
+def timed_run(inputs: list[Path], out: Path, executor) -> tuple[float, int]:
+    """Wall seconds and pages of a batch run."""
+    items = collect_inputs(inputs)
+    start = time.perf_counter()
+    summary = run_batch(items, out, ProcessOptions(), executor, force=True)
+    seconds = time.perf_counter() - start
+    assert not summary.failed, summary.as_dict()["failures"]
+    return seconds, sum(int(o.record.get("pages") or 0) for o in summary.outcomes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=HERE.parents[1] / "shared" / "data")
+    parser.add_argument("--docs", type=int, default=10)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kehoach-batch-bench")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    pdfs = make_scans(args.data, args.workdir, args.docs)
+    results: dict[str, object] = {"input": f"{len(pdfs)} dev documents as medium scans, 2 pages each"}
+
+    tess_cpu, pages = raw_tesseract(pdfs, args.workdir)
+    normalize_text("cai cach hanh chinh")  # load the models first: a worker loads them once
+    before = cpu_seconds()
+    _, counted = timed_run(pdfs, args.workdir / "out-serial", SerialExecutor())
+    pipeline_cpu = cpu_seconds() - before
+    results["overhead"] = {
+        "pages": pages, "tesseract_cpu_s_per_page": round(tess_cpu / pages, 3),
+        "pipeline_cpu_s_per_page": round(pipeline_cpu / counted, 3),
+        "ratio": round((pipeline_cpu / counted) / (tess_cpu / pages), 3),
+    }
+
+    one, n1 = timed_run(pdfs, args.workdir / "out-1", LocalPoolExecutor(1))
+    two, n2 = timed_run(pdfs, args.workdir / "out-2", LocalPoolExecutor(2))
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = DaskExecutor(cluster.scheduler_address)
+        try:
+            dask_s, nd = timed_run(pdfs, args.workdir / "out-dask", dask)
+        finally:
+            dask.close()
+    results["scaling_pages_per_s"] = {
+        "local_1_worker": round(n1 / one, 3), "local_2_workers": round(n2 / two, 3), "dask_2_workers": round(nd / dask_s, 3),
+        "speedup_2_over_1": round((n2 / two) / (n1 / one), 3), "dask_vs_local_2": round((nd / dask_s) / (n2 / two), 3),
+    }
+
+    good = [p for p in sorted((args.data / "real_pdfs").glob("*.pdf"))
+            if json.loads((args.data / "real_pdfs" / "manifest.json").read_text())[p.name]["category"] == "good"]
+    seconds, layer_pages = timed_run(good, args.workdir / "out-layer", LocalPoolExecutor(2))
+    texts = sorted((args.data / "dev_plans").glob("*.txt"))
+    text_s, _ = timed_run(texts, args.workdir / "out-text", LocalPoolExecutor(2))
+    results["text_inputs"] = {
+        "text_layer_pdfs": len(good), "text_layer_pages_per_s": round(layer_pages / seconds, 2),
+        "text_documents": len(texts), "text_documents_per_s": round(len(texts) / text_s, 2),
+    }
+    results["peak_worker_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
