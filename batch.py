@@ -86,15 +86,21 @@ def process_one(path: str, options_json: str) -> tuple[str, str | None, str | No
     """
     options = ProcessOptions.model_validate_json(options_json)
     start = time.perf_counter()
+    doc_json, error, unsupported = None, None, False
     try:
-        doc = process(path, options)
+        doc_json = process(path, options).model_dump_json(indent=2)
     except UnsupportedInputError as exc:
-        return path, None, str(exc), True, time.perf_counter() - start
+        error, unsupported = str(exc), True
     except KehoachError as exc:
-        return path, None, str(exc), False, time.perf_counter() - start
+        error = str(exc)
     except Exception as exc:  # a bug on one file must not stop the batch; report it
-        return path, None, f"{path}: internal error: {type(exc).__name__}: {exc}", False, time.perf_counter() - start
-    return path, doc.model_dump_json(indent=2), None, False, time.perf_counter() - start
+        error = f"{path}: internal error: {type(exc).__name__}: {exc}"
+    return path, doc_json, error, unsupported, time.perf_counter() - start
+
+
+def _not_processed(item: InputFile, status: Status, reason: str | None, seconds: float = 0.0) -> Outcome:
+    """The outcome of an input that produced no document, with its reason."""
+    return Outcome(item, status, reason, {"path": str(item.path), "status": status, "error": reason}, seconds)
 
 
 def _outcome(item: InputFile, result: tuple[str, str | None, str | None, bool, float] | WorkerDied,
@@ -103,8 +109,7 @@ def _outcome(item: InputFile, result: tuple[str, str | None, str | None, bool, f
         result = (str(item.path), None, f"{item.path}: {result}", False, 0.0)
     _, doc_json, error, unsupported, seconds = result
     if doc_json is None:
-        status: Status = "skipped" if unsupported and not item.explicit else "failed"
-        return Outcome(item, status, error, {"path": str(item.path), "status": status, "error": error}, seconds)
+        return _not_processed(item, "skipped" if unsupported and not item.explicit else "failed", error, seconds)
     out_path = outdir / item.output_name
     write_atomic(out_path, doc_json + "\n")
     doc = json.loads(doc_json)
@@ -171,12 +176,12 @@ def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, exe
     first_with: dict[str, InputFile] = {}
     for item in items:
         if item.problem:
-            finish(Outcome(item, "failed", item.problem, {"path": str(item.path), "status": "failed", "error": item.problem}))
+            finish(_not_processed(item, "failed", item.problem))
             continue
         sha = hashes[item.path] = _sha256_or_none(item.path)
         if sha is not None and sha in first_with:
             reason = f"{item.path}: same content as {first_with[sha].path}, processed once"
-            finish(Outcome(item, "skipped", reason, {"path": str(item.path), "status": "skipped", "error": reason}))
+            finish(_not_processed(item, "skipped", reason))
             continue
         if sha is not None:
             first_with[sha] = item
