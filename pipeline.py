@@ -14,11 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .extract import extract
 from .ingest import IngestOptions, read_document
-from .ingest.layer_quality import GOOD_DIACRITIC_SHARE, MIN_WORDS, judge_text_layer
+from .ingest.layer_quality import GOOD_DIACRITIC_SHARE, MIN_WORDS
 from .ingest.types import IngestedDocument
 from .models import Document, Normalization, RestoredToken
 from .normalize import ENGINE as NORMALIZER_ENGINE
-from .normalize import ToneStyle, normalize_detailed
+from .normalize import ToneStyle, marked_share, normalize_detailed
 
 LOW_CONFIDENCE = 70.0  # mean Tesseract word confidence below which a page is flagged
 LOW_RESTORE_CONFIDENCE = 0.6  # restored tokens less certain than this are listed for review
@@ -64,9 +64,9 @@ def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle) -> Normal
 def review_flags(doc: Document, ingested: IngestedDocument) -> list[str]:
     """Reasons a person should look at this document."""
     flags = []
-    verdict = judge_text_layer([w for ln in ingested.lines() for w in ln.text.split()])
-    if verdict.score < GOOD_DIACRITIC_SHARE and sum(p.word_count for p in doc.source.pages) >= MIN_WORDS:
-        flags.append(f"text does not read as Vietnamese: only {verdict.score:.0%} of words carry diacritics "
+    share = marked_share("\n".join(ln.text for ln in ingested.lines()))
+    if share < GOOD_DIACRITIC_SHARE and sum(p.word_count for p in doc.source.pages) >= MIN_WORDS:
+        flags.append(f"text does not read as Vietnamese: only {share:.0%} of words carry diacritics "
                      "(another language, or text that lost its accents)")
     for page in doc.source.pages:
         if page.ocr_mean_confidence is not None and page.ocr_mean_confidence < LOW_CONFIDENCE:

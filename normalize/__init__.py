@@ -50,4 +50,4 @@ def normalize_text(text: str, tone_style: ToneStyle = "old", restore: bool | Non
     return normalize_detailed(text, tone_style, restore, from_ocr).text
 
 
-__all__ = ["ENGINE", "Change", "Restored", "ToneStyle", "normalize_detailed", "normalize_text"]
+__all__ = ["ENGINE", "Change", "Restored", "ToneStyle", "marked_share", "normalize_detailed", "normalize_text"]
