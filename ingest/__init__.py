@@ -62,6 +62,14 @@ def number_lines(pages: list[PageText]) -> None:
 def read_document(path: str | Path, options: IngestOptions | None = None) -> IngestedDocument:
     """Read one input file. Raises :class:`~kehoach.errors.InputFileError` subclasses for
     files that cannot be used; failures of single pages are recorded, not raised."""
+    media_type, pages, errors = read_pages(path, options)
+    return assemble(path, media_type, pages, errors)
+
+
+def read_pages(path: str | Path, options: IngestOptions | None = None, page_range: range | None = None
+               ) -> tuple[str, list[PageText], list[ProcessingError]]:
+    """The media type, pages and page failures of ``path``; with ``page_range`` (0-based,
+    PDFs only) just those pages, which :func:`assemble` joins with the other ranges."""
     options = options or IngestOptions()
     path = Path(path)
     name = str(path)
@@ -79,27 +87,39 @@ def read_document(path: str | Path, options: IngestOptions | None = None) -> Ing
     if kind is None:
         raise UnsupportedInputError("not a PDF, PNG/JPEG/TIFF image or text file", name)
     kind_name, media_type = kind
+    if page_range is not None and kind_name != "pdf":
+        raise ValueError(f"{name}: only PDFs are read by page range")
     pages: list[PageText] = []
     errors: list[ProcessingError] = []
     if kind_name == "text":
         pages = pages_from_text(decode_text(path.read_bytes(), name))
     elif kind_name == "pdf":
-        for read in read_pdf_pages(name, options.engine, options.dpi, options.force_ocr):
+        for read in read_pdf_pages(name, options.engine, options.dpi, options.force_ocr, page_range):
             if read.page is not None:
                 pages.append(read.page)
             elif read.error is not None:
                 errors.append(read.error)
-                pages.append(PageText(PageInfo(number=read.error.page or len(pages) + 1, method="ocr",
-                                               reason=f"failed: {read.error.message}")))
+                pages.append(failed_page(read.error, len(pages) + 1))
     else:
         engine = options.engine()
         for number, (image, dpi) in enumerate(page_images(name, int(options.max_image_mp * 1e6)), start=1):
-            info, lines = ocr_page(image, number, dpi, engine, "image input")
-            pages.append(PageText(info, lines))
+            pages.append(ocr_page(image, number, dpi, engine, "image input"))
+    return media_type, pages, errors
+
+
+def failed_page(error: ProcessingError, number: int) -> PageText:
+    """The place of a page that could not be read, so page numbers stay right."""
+    return PageText(PageInfo(number=error.page or number, method="ocr", reason=f"failed: {error.message}"))
+
+
+def assemble(path: str | Path, media_type: str, pages: list[PageText], errors: list[ProcessingError],
+             sha256: str | None = None) -> IngestedDocument:
+    """The document from its pages in order: lines numbered across pages, source described."""
     number_lines(pages)
-    source = Source(path=name, sha256=file_sha256(path), media_type=media_type,
+    source = Source(path=str(path), sha256=sha256 or file_sha256(Path(path)), media_type=media_type,
                     page_count=len(pages), pages=[p.info for p in pages])
     return IngestedDocument(source=source, pages=pages, errors=errors)
 
 
-__all__ = ["IngestOptions", "IngestedDocument", "Line", "PageText", "Word", "read_document"]
+__all__ = ["IngestOptions", "IngestedDocument", "Line", "PageText", "Word", "assemble", "failed_page", "read_document",
+           "read_pages"]

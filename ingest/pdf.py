@@ -21,6 +21,7 @@ from ..models import BBox, PageInfo, ProcessingError
 from .layer_quality import MIN_WORDS, judge_text_layer
 from .ocr import OcrEngine
 from .page_ocr import ocr_page
+from .tables import layer_tables
 from .types import Line, PageText, Word
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less are on one line
@@ -80,12 +81,26 @@ def open_pdf(path: str) -> tuple[pdfplumber.PDF, pdfium.PdfDocument]:
     return plumber, rendered
 
 
-def read_pdf_pages(path: str, engine_factory: Callable[[], OcrEngine], dpi: int, force_ocr: bool) -> Iterator[PdfPageRead]:
-    """Yield each page as read; a failing page yields an error instead and the rest go on."""
+def page_count(path: str) -> int:
+    """Number of pages, from the page tree alone (cheap: nothing is parsed or rendered)."""
+    plumber, rendered = open_pdf(path)
+    try:
+        return len(rendered)
+    finally:
+        plumber.close()
+        rendered.close()
+
+
+def read_pdf_pages(path: str, engine_factory: Callable[[], OcrEngine], dpi: int, force_ocr: bool,
+                   pages: range | None = None) -> Iterator[PdfPageRead]:
+    """Yield each page as read (those of ``pages``, 0-based, when given: a batch reads a long
+    document in ranges on several workers); a failing page yields an error instead and the
+    rest go on."""
     plumber, rendered = open_pdf(path)
     engine: OcrEngine | None = None
     try:
-        for index, page in enumerate(plumber.pages):
+        for index in pages if pages is not None else range(len(plumber.pages)):
+            page = plumber.pages[index]
             number = index + 1
             try:
                 lines = text_layer_lines(page, number)
@@ -96,7 +111,7 @@ def read_pdf_pages(path: str, engine_factory: Callable[[], OcrEngine], dpi: int,
                     info = PageInfo(number=number, method="text_layer", reason=verdict.reason,
                                     text_layer_score=round(verdict.score, 3), width=float(page.width),
                                     height=float(page.height), unit="pt", word_count=len(words))
-                    yield PdfPageRead(PageText(info, lines), None)
+                    yield PdfPageRead(PageText(info, lines, layer_tables(page, number, lines)), None)
                     continue
                 if force_ocr:
                     reason = "OCR forced by option"
@@ -108,9 +123,8 @@ def read_pdf_pages(path: str, engine_factory: Callable[[], OcrEngine], dpi: int,
                     reason = verdict.reason
                 engine = engine or engine_factory()
                 image = rendered[index].render(scale=dpi / 72, grayscale=True).to_pil()
-                info, ocr_lines = ocr_page(image, number, dpi, engine, reason,
-                                           round(verdict.score, 3) if words else None)
-                yield PdfPageRead(PageText(info, ocr_lines), None)
+                yield PdfPageRead(ocr_page(image, number, dpi, engine, reason,
+                                           round(verdict.score, 3) if words else None), None)
             except MissingDependencyError:
                 raise  # no later page can succeed either
             except KehoachError as exc:

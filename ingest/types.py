@@ -48,9 +48,39 @@ class Line:
 
 
 @dataclass(slots=True)
+class TableCell:
+    """One cell of a ruled table: its place in the grid (0-based), the rows and columns it
+    spans (a merged 'Cơ quan chủ trì' spans several rows), its box and the words in it."""
+
+    row: int
+    col: int
+    bbox: BBox
+    text: str = ""
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(slots=True)
+class PageTable:
+    """A table found on a page by its ruling lines, in the page's own units (like its words).
+
+    ``method`` says how the grid was found: 'pdf_rules' (the PDF's drawn lines, pdfplumber)
+    or 'image_rules' (lines detected on the page image).
+    """
+
+    page: int
+    bbox: BBox
+    n_rows: int
+    n_cols: int
+    cells: list[TableCell]
+    method: str
+
+
+@dataclass(slots=True)
 class PageText:
     info: PageInfo
     lines: list[Line] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
 
 
 @dataclass(slots=True)
