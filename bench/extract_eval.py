@@ -281,8 +281,8 @@ def score_sections(truth: list[dict[str, Any]], doc: Document, lines: list[str])
         tally.extra.append(fuzz.ratio(node_text(predicted[j][1]), spans[truth[i]["line"]]) / 100)
     found = {i for i, _, _ in pairs}
     used = {j for _, j, _ in pairs}
-    misses = {"missed": [[".".join(t["path"]), t["heading"], t["line"]] for i, t in enumerate(truth) if i not in found],
-              "spurious": [[".".join(p), n.heading] for j, (p, n) in enumerate(predicted) if j not in used]}
+    misses = {"missed": [[" > ".join(t["path"]), t["heading"], t["line"]] for i, t in enumerate(truth) if i not in found],
+              "spurious": [[" > ".join(p), n.heading] for j, (p, n) in enumerate(predicted) if j not in used]}
     return tally, misses
 
 
@@ -318,7 +318,9 @@ def score_tasks(truth: list[dict[str, Any]], predicted: list[dict[str, Any]],
     found = {i for i, _, _ in pairs}
     used = {j for _, j, _ in pairs}
     misses = {"missed": [[t["line"], t["lead"], t["description"][:80]] for i, t in enumerate(truth) if i not in found],
-              "spurious": [[p["lead"], p["description"][:80]] for j, p in enumerate(predicted) if j not in used]}
+              "spurious": [[p["lead"], p["description"][:80]] for j, p in enumerate(predicted) if j not in used],
+              "deadline differs": [[truth[i]["line"], truth[i]["deadline"], predicted[j]["deadline"]] for i, j, _ in pairs
+                                   if truth[i]["deadline"] != predicted[j]["deadline"]]}
     return tally, misses
 
 
@@ -348,7 +350,8 @@ def score_document(truth: dict[str, Any], doc: Document | None, lines: list[str]
                  for r in rows if r["lead"] and r["description"]]
     sections, section_misses = score_sections(truth["sections"], doc, lines)
     tasks, task_misses = score_tasks(truth["tasks"], predicted_tasks(doc, "body"))
-    loose_tasks, _ = score_tasks(truth["tasks"], predicted_tasks(doc, "body"), with_lead=False)
+    loose_tasks, loose_misses = score_tasks(truth["tasks"], predicted_tasks(doc, "body"), with_lead=False)
+    task_misses["lead differs"] = [m for m in task_misses["missed"] if m not in loose_misses["missed"]]
     appendix_tasks, _ = score_tasks(row_tasks, predicted_tasks(doc, "appendix"))
     return {
         "header": score_header(truth["header"], doc),
