@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from ..ingest.types import IngestedDocument
 from ..models import Document
+from .appendix import build_appendices
+from .appendix_tasks import appendix_tasks
 from .header_fields import apply_header
 from .ids import make_id
 from .layout import Context, build_context
@@ -36,7 +38,9 @@ def sections_stage(doc: Document, ctx: Context) -> None:
 
 def closing_stage(doc: Document, ctx: Context) -> None:
     closing = ctx.layout.closing
-    doc.signer = build_signer(doc.source.sha256, closing.signature)
+    layout = ctx.layout
+    context = layout.preamble + layout.numbered + closing.recipients + layout.rest
+    doc.signer = build_signer(doc.source.sha256, closing.signature, context)
     doc.recipients = build_recipients(doc.source.sha256, closing.recipients)
 
 
@@ -59,7 +63,15 @@ def tasks_stage(doc: Document, ctx: Context) -> None:
     doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections)
 
 
-STAGES: list[Stage] = [header_stage, sections_stage, closing_stage, stamps_stage, legal_bases_stage, tasks_stage]
+def appendix_stage(doc: Document, ctx: Context) -> None:
+    """After tasks_stage: the rows of Phụ lục task tables are appended to the body's tasks."""
+    doc.appendices, errors = build_appendices(doc.source.sha256, ctx.layout.rest, ctx.layout.numbered, ctx.tables)
+    doc.errors += errors
+    doc.tasks += [task for appendix in doc.appendices for task in appendix_tasks(doc.source.sha256, appendix)]
+
+
+STAGES: list[Stage] = [header_stage, sections_stage, closing_stage, stamps_stage, legal_bases_stage, tasks_stage,
+                       appendix_stage]
 
 
 def extract(ingested: IngestedDocument) -> Document:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..ingest.types import IngestedDocument, Line
+from ..ingest.types import IngestedDocument, Line, PageTable
 from .cleanup import clean
 from .closing import Closing, find_closing, read_closing
 from .columns import Widths
@@ -29,23 +29,26 @@ class Layout:
 
 @dataclass(slots=True)
 class Context:
-    """What every stage may read: the zones and the digital-signature stamps taken out of them."""
+    """What every stage may read: the zones, the digital-signature stamps taken out of them and
+    the ruled tables ingest found on the pages."""
 
     layout: Layout
     stamps: list[list[Line]]
+    tables: list[PageTable] = field(default_factory=list)
 
 
 def build_context(ingested: IngestedDocument) -> Context:
     cleaned = clean(ingested)
     widths: Widths = {p.info.number: p.info.width for p in ingested.pages}
-    return Context(layout=split_layout(cleaned.lines, widths), stamps=cleaned.stamps)
+    return Context(layout=split_layout(cleaned.lines, widths), stamps=cleaned.stamps,
+                   tables=[t for p in ingested.pages for t in p.tables])
 
 
 def split_layout(lines: list[Line], widths: Widths) -> Layout:
     """The zones of ``lines``."""
     lines = rejoin_place_date(lines)
     header = read_header(lines, widths)
-    begin = find_closing(lines, header.end)
+    begin = find_closing(lines, header.end, widths)
     closing = read_closing(lines, begin, widths) if begin is not None else Closing(end=len(lines))
     body = lines[header.end:begin if begin is not None else len(lines)]
     cut = first_numbered(body)

@@ -99,7 +99,11 @@ class Task(Item):
 
 
 class AppendixRow(Item):
+    """One row of a Phụ lục table: a cell per column ('' where nothing is printed); a cell that
+    spans rows (a merged 'Cơ quan chủ trì') is repeated in every row it covers."""
+
     cells: list[str]
+    group: bool = Field(default=False, description="A group heading ('I | Hoàn thiện thể chế'), not an entry.")
 
 
 class Appendix(Item):

@@ -1,0 +1,93 @@
+"""Ruled tables found on the page (:mod:`kehoach.ingest.tables`) as rows of cells.
+
+A cell that spans rows (one 'Cơ quan chủ trì' beside three duties) gives its text to every
+row it covers; a cell that spans columns (a group title across the table) keeps it in its
+first column. The header is the first grid row, and the second too when a header cell spans
+columns above it ('Hệ tọa độ' over 'X' and 'Y'); a header repeated at the top of the next
+page is dropped, and a table that goes on over the page joins the one before it.
+"""
+
+from __future__ import annotations
+
+from ..ingest.types import Line, PageTable, TableCell
+from ..models import BBox, Provenance
+from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering, same_row
+
+
+def grid_rows(table: PageTable) -> list[list[TableCell | None]]:
+    """For each grid row, the cell covering each column (None where no cell does)."""
+    rows: list[list[TableCell | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
+    for cell in table.cells:
+        for r in range(cell.row, min(cell.row + cell.rowspan, table.n_rows)):
+            for c in range(cell.col, min(cell.col + cell.colspan, table.n_cols)):
+                rows[r][c] = cell
+    return rows
+
+
+def _texts(row: list[TableCell | None]) -> list[str]:
+    """Cell texts of one grid row; a column-spanning cell's text sits in its first column only."""
+    return [clean_cell(cell.text) if cell is not None and (c == 0 or row[c - 1] is not cell) else ""
+            for c, cell in enumerate(row)]
+
+
+def _header_rows(grid: list[list[TableCell | None]]) -> int:
+    first = grid[0]
+    spanning = any(cell is not None and cell.colspan > 1 and cell.row == 0 for cell in first)
+    return 2 if spanning and len(grid) > 2 and not any(c is not None and c.colspan > 1 for c in grid[1]) else 1
+
+
+def _columns(grid: list[list[TableCell | None]], count: int) -> list[str]:
+    columns = []
+    for c in range(len(grid[0])):
+        parts: list[str] = []
+        for r in range(count):
+            cell = grid[r][c]
+            text = clean_cell(cell.text) if cell is not None else ""
+            if text and text not in parts:
+                parts.append(text)
+        columns.append(" ".join(parts))
+    return columns
+
+
+def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTable]:
+    """The tables of one Phụ lục, consecutive ones over page breaks joined."""
+    result: list[RawTable] = []
+    header: list[str] = []
+    last_page = None
+    for table in tables:
+        grid = grid_rows(table)
+        count = _header_rows(grid)
+        columns = _columns(grid, count)
+        first = _texts(grid[0])
+        continues = (result and last_page is not None and table.page > last_page
+                     and len(columns) == len(result[-1].columns))
+        if continues:
+            body = grid[count:] if same_row(first, header) else grid
+            raw = result[-1]
+        else:
+            header = first
+            body = grid[count:]
+            raw = RawTable(columns=columns)
+            result.append(raw)
+        for row in body:
+            cells = _texts(row)
+            if not any(cells) or is_numbering(cells):
+                continue
+            filled = [c for c in row if c is not None]
+            spans_all = len({id(c) for c in filled}) == 1 and len(filled) == len(row) and len(row) > 2
+            group = is_group(cells, len(cells)) or (spans_all and bool(cells[0]))
+            raw.rows.append(RawRow(cells=cells, provenance=_provenance(table, row, lines), group=group))
+        last_page = table.page
+    return result
+
+
+def _provenance(table: PageTable, row: list[TableCell | None], lines: list[Line]) -> Provenance:
+    """The row's band across the table, and the page lines whose centre falls in it."""
+    own = [c for c in row if c is not None and c.rowspan == 1] or [c for c in row if c is not None]
+    y0, y1 = min(c.bbox.y0 for c in own), max(c.bbox.y1 for c in own)
+    box = BBox(x0=table.bbox.x0, y0=y0, x1=table.bbox.x1, y1=y1, unit=table.bbox.unit, dpi=table.bbox.dpi)
+    inside = [ln for ln in lines if ln.page == table.page and (b := ln.bbox) is not None and b.unit == box.unit
+              and y0 <= (b.y0 + b.y1) / 2 < y1 and box.x0 <= (b.x0 + b.x1) / 2 < box.x1]
+    confidence = round(sum(ln.confidence for ln in inside) / len(inside), 4) if inside else None
+    span = (min(ln.number for ln in inside), max(ln.number for ln in inside)) if inside else None
+    return Provenance(page=table.page, bbox=box, line_span=span, confidence=confidence)

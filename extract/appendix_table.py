@@ -1,0 +1,56 @@
+"""A Phụ lục table as read, before it becomes items: header, columns and rows with their lines.
+
+Both readers (:mod:`.appendix_text` for ``a | b | c`` rows, :mod:`.appendix_grid` for ruled
+tables found on the page) produce a :class:`RawTable`; what counts as a header, a numbering
+row or a group row is decided here, once, for both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ingest.types import Line
+from ..models import Provenance
+from .lines import folded, squash
+
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # '(1)', '(2)' … under the header
+_GROUP_MARK = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # 'I', 'II', 'A.', 'B.'
+
+
+@dataclass(slots=True)
+class RawRow:
+    """One row: its cells (one per column, '' where nothing is printed), where it was read, and
+    whether it is a group heading ('I | Hoàn thiện thể chế') rather than an entry."""
+
+    cells: list[str]
+    provenance: Provenance
+    group: bool = False
+
+
+@dataclass(slots=True)
+class RawTable:
+    columns: list[str]
+    rows: list[RawRow] = field(default_factory=list)
+
+
+def clean_cell(text: str) -> str:
+    return squash(text.replace("\n", " "))
+
+
+def is_numbering(cells: list[str]) -> bool:
+    """The '(1) | (2) | (3)' row some tables print under their header."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and all(_NUMBERING.match(c) for c in filled)
+
+
+def is_group(cells: list[str], n_columns: int) -> bool:
+    """A group heading: a roman numeral or capital letter and a title, the other cells empty."""
+    filled = [c for c in cells if c]
+    return (n_columns > 2 and 1 <= len(filled) <= 2 and bool(_GROUP_MARK.match(cells[0]))
+            and len(filled[-1]) > 2)
+
+
+def same_row(a: list[str], b: list[str]) -> bool:
+    """Whether two rows read the same (a header repeated at the top of the next page)."""
+    return [folded(c) for c in a] == [folded(c) for c in b]

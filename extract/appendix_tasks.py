@@ -1,0 +1,81 @@
+"""Rows of a Phụ lục task table as tasks: 'Nhiệm vụ' is the duty, 'Cơ quan chủ trì' the lead.
+
+A table is a task table when its header names a duty column (Nhiệm vụ, Tên nhiệm vụ, Nội
+dung …) and a lead column (Cơ quan chủ trì, Sở, ngành chủ trì …). Each entry row becomes a
+task; group rows ('I | Hoàn thiện thể chế') do not. Agency names in a cell are found as in
+the body (:func:`~.agencies.find_agencies`); the timing cell is read as the 'Thời gian thực
+hiện' it is (:func:`~.deadlines.read_timing`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Appendix, Task
+from .agencies import find_agencies
+from .deadlines import read_timing
+from .ids import make_id
+from .lines import folded
+
+# Header words, best first: 'Nội dung nhiệm vụ' beats 'Thuộc nhóm nhiệm vụ'.
+DUTY = ("noi dung", "ten nhiem vu", "nhiem vu", "cong viec", "hoat dong", "giai phap")
+NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop")
+LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien", "don vi thuc hien")
+COORDINATING = ("phoi hop",)
+TIMING = ("thoi gian", "thoi han", "tien do", "hoan thanh")
+_SPLIT = re.compile(r"\s*[;\n]\s*|\s+-\s+|^-\s*")
+
+
+def _column(columns: list[str], words: tuple[str, ...], avoid: tuple[str, ...] = ()) -> int | None:
+    heads = [folded(c) for c in columns]
+    for word in words:
+        for i, head in enumerate(heads):
+            if word in head and not any(a in head for a in avoid):
+                return i
+    return None
+
+
+def appendix_tasks(sha: str, appendix: Appendix) -> list[Task]:
+    """One task per entry row of a task table; none for other tables."""
+    duty = _column(appendix.columns, DUTY, NOT_DUTY)
+    lead = _column(appendix.columns, LEAD, COORDINATING)
+    if duty is None or lead is None:
+        return []
+    coordinating = _column(appendix.columns, COORDINATING)
+    timing_col = _column(appendix.columns, TIMING)
+    tasks = []
+    for index, row in enumerate(appendix.rows):
+        cells = row.cells
+        if row.group or not cells[duty] or not cells[lead]:
+            continue
+        timing_text = cells[timing_col] if timing_col is not None else ""
+        timing = read_timing(f"Thời gian thực hiện: {timing_text}" if timing_text else cells[duty])
+        lead_names = agency_names(cells[lead])
+        tasks.append(Task(
+            id=make_id(sha, "task", appendix.id, index),
+            provenance=row.provenance,
+            description=cells[duty],
+            lead=lead_names,
+            coordinating=[a for a in agency_names(cells[coordinating]) if a not in lead_names]
+            if coordinating is not None else [],
+            deadline=timing.deadline,
+            frequency=timing.frequency,
+            timeframe=timing_text or timing.timeframe,
+            section_ref=appendix.id,
+            origin="appendix",
+        ))
+    return tasks
+
+
+def agency_names(cell: str) -> list[str]:
+    """The agencies of a cell; a part in which none is recognised is kept as printed."""
+    names: list[str] = []
+    for part in _SPLIT.split(cell):
+        part = part.strip(" .,;")
+        if not part:
+            continue
+        found = [a.text for a in find_agencies(part)]
+        for name in found or [part]:
+            if name not in names:
+                names.append(name)
+    return names

@@ -1,0 +1,120 @@
+"""Tables written as text, one row a line with cells between '|' ('1 | Rà soát … | Sở Tài chính').
+
+This is how text versions of plans (and text layers that kept a table's cell order) spell a
+Phụ lục table. The first '|' line is the header; a '(1) | (2)' line under it is dropped; a
+line without '|' between two rows continues the previous row's last cell. A row with fewer
+cells than the header lost cells to merged ones, and which ones it lost is not written: a
+sub-duty printed beside a 'Cơ quan chủ trì' that spans three rows starts at the duty column,
+a row whose 'Ghi chú' is empty simply ends early. :func:`align` places such a row's cells
+where they look most like the full rows' cells of each column; the cells it skipped at the
+start were spanned from the row above and are copied from it, like the ones after it when
+it skipped any at the start (the row is a part of the previous entry).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..ingest.types import Line
+from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering
+from .ids import provenance_of
+from .lines import folded
+
+_INDEX = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ]|[A-ZĐ])(?:\.\d{1,2})*[.)]?$")
+_AGENCY_START = ("bo ", "so ", "ubnd", "uy ban", "cac ", "ban ", "cong an", "thanh tra", "trung tam",
+                 "van phong", "vien ", "dai ", "bao ", "thue", "- bo", "- so", "- ubnd", "- cac")
+
+
+def is_pipe_row(line: Line) -> bool:
+    return "|" in line.text
+
+
+def read_pipe_table(lines: list[Line]) -> RawTable | None:
+    """The table written in ``lines`` (from the first '|' line on), or None without one."""
+    start = next((i for i, ln in enumerate(lines) if is_pipe_row(ln)), None)
+    if start is None:
+        return None
+    last = max(i for i, ln in enumerate(lines) if is_pipe_row(ln))
+    columns = _split(lines[start].text)
+    entries: list[tuple[list[str], list[Line]]] = []
+    for line in lines[start + 1:last + 1]:
+        if not is_pipe_row(line):
+            if entries:  # the previous row's last cell goes on
+                cells, source = entries[-1]
+                cells[-1] = clean_cell(f"{cells[-1]} {line.text}")
+                source.append(line)
+            continue
+        cells = _split(line.text)
+        if not entries and is_numbering(cells):
+            continue
+        entries.append((cells, [line]))
+    if len(columns) < 2:  # no header to count columns by: the widest row does
+        columns += [""] * (max([len(columns)] + [len(c) for c, _ in entries]) - len(columns))
+    n = len(columns)
+    for cells, _ in entries:  # a '|' inside a cell's text: the surplus belongs to the last cell
+        if len(cells) > n:
+            cells[n - 1:] = [clean_cell(" ".join(cells[n - 1:]))]
+    profiles = _profiles([c for c, _ in entries if len(c) == n] or [c for c, _ in entries])
+    table = RawTable(columns=columns)
+    previous: list[str] | None = None
+    for cells, source in entries:
+        group = is_group(cells + [""] * (n - len(cells)), n)
+        if group or len(cells) >= n:
+            row = cells + [""] * (n - len(cells))
+        else:
+            offset = align(cells, profiles, n)
+            row = [""] * offset + cells + [""] * (n - offset - len(cells))
+            if offset and previous is not None:  # a sub-row: what it does not print spans from above
+                row = [mine if i >= offset and i < offset + len(cells) else above
+                       for i, (mine, above) in enumerate(zip(row, previous))]
+        table.rows.append(RawRow(cells=row, provenance=provenance_of(source), group=group))
+        if not group:
+            previous = row
+    return table
+
+
+def _split(text: str) -> list[str]:
+    return [clean_cell(c) for c in text.split("|")]
+
+
+Features = tuple[float, float, float, float, float]
+
+
+def _features(cell: str) -> Features:
+    f = folded(cell)
+    digits = sum(ch.isdigit() for ch in cell) / max(1, len(cell.replace(" ", "")))
+    return (
+        1.0 if _INDEX.match(cell) else 0.0,
+        math.log1p(len(cell)) / 3.0,
+        1.0 if cell.startswith(("-", "+", "•")) else 0.0,
+        1.0 if f.startswith(_AGENCY_START) else 0.0,
+        digits,
+    )
+
+
+def _profiles(rows: list[list[str]]) -> list[Features | None]:
+    """Each column's mean cell features over ``rows`` (None for a column no row fills)."""
+    n = max((len(r) for r in rows), default=0)
+    profiles: list[Features | None] = []
+    for col in range(n):
+        feats = [_features(r[col]) for r in rows if col < len(r) and r[col]]
+        profiles.append(tuple(sum(v) / len(feats) for v in zip(*feats)) if feats else None)  # type: ignore[misc]
+    return profiles
+
+
+def align(cells: list[str], profiles: list[Features | None], n: int) -> int:
+    """How many leading columns a short row skips: the placement whose cells look most like
+    the columns they land in (ties go to the leftmost)."""
+    best, best_cost = 0, math.inf
+    for offset in range(n - len(cells) + 1):
+        cost = 0.0
+        for i, cell in enumerate(cells):
+            profile = profiles[offset + i] if offset + i < len(profiles) else None
+            if profile is None:
+                cost += 1.0
+                continue
+            cost += sum(abs(a - b) for a, b in zip(_features(cell), profile))
+        if cost < best_cost - 1e-9:
+            best, best_cost = offset, cost
+    return best
