@@ -23,6 +23,7 @@ from .closing_lines import (
 )
 from .columns import Piece, Widths, split_line
 from .lines import is_upper, looks_like_name
+from .names import looks_like_damaged_name
 from .numbering import marker_of
 
 MAX_SIGNATURE_LINES = 8  # a signature block has fewer lines; more without a name is something else
@@ -36,16 +37,24 @@ class Closing:
     end: int = 0  # index of the first line after the block
 
 
-def find_closing(lines: list[Line], start: int) -> int | None:
-    """Index of the closing block's first line at or after ``start``, or None."""
+def find_closing(lines: list[Line], start: int, widths: Widths | None = None) -> int | None:
+    """Index of the closing block's first line at or after ``start``, or None. With
+    ``widths``, a line whose right column opens with an authority counts too (a misread
+    'Nơi nhận' beside 'KT. GIÁM ĐỐC')."""
     for i in range(start, len(lines)):
-        if is_noi_nhan(lines[i].text) or opens_with_authority(lines[i].text):
+        if is_noi_nhan(lines[i].text) or opens_with_authority(lines[i].text) \
+                or (widths is not None and _authority_on_right(lines[i], widths)):
             return _signature_before(lines, i, start)
     for i in range(start, len(lines) - 1):
         if lines[i].text.rstrip().endswith(BODY_END) and is_signature_line(lines[i + 1].text) \
                 and not is_noise(lines[i + 1].text):
             return i + 1
     return None
+
+
+def _authority_on_right(line: Line, widths: Widths) -> bool:
+    pieces = split_line(line, widths.get(line.page), signature_anchors)
+    return any(p.column == "right" and opens_with_authority(p.text) for p in pieces[1:])
 
 
 def _signature_before(lines: list[Line], begin: int, floor: int) -> int:
@@ -94,9 +103,9 @@ def _take(piece: Piece, state: _State, closing: Closing) -> bool:
         closing.recipients.append(piece.line)
         return True
     if piece.column != "left" and not state.named and state.signature_lines < MAX_SIGNATURE_LINES \
-            and is_signature_line(text):
+            and (is_signature_line(text) or (piece.column == "right" and looks_like_damaged_name(text))):
         closing.signature.append(piece.line)
-        state.named = looks_like_name(text)
+        state.named = looks_like_name(text) or looks_like_damaged_name(text)
         state.signature_lines += 1
         return True
     return False

@@ -16,6 +16,9 @@ from ..models.doc_types import fold
 _DATE = re.compile(
     r"\bng\w{0,2}y\s*(?P<d>\d{1,2}(?!\d))?.{0,12}?th\w{1,3}\s*(?P<m>\d{1,2}(?!\d))?.{0,12}?n\w{1,2}m\s*(?P<y>\d{4})(?!\d)"
 )
+_DAY_OR_MONTH = re.compile(r"(\b(?:ng\w{0,2}y|th\w{1,3})\s*)([0-9oduqli]{2})(?![^\W_])")
+DIGIT_LOOKALIKES = str.maketrans("oduqli", "000011")
+_THANG = re.compile(r"\bth\w{1,3}\b")
 _NGAY = re.compile(r"^ng[^\W\d]{0,2}y(?![^\W\d])")
 PLACE_WORDS = {"phố", "xã", "trấn", "thị"}  # lower-case words inside place names ('Thành phố Hồ Chí Minh')
 MAX_PLACE_TOKENS = 6
@@ -28,8 +31,18 @@ class PlaceDate:
 
 
 def find_date(text: str) -> re.Match[str] | None:
-    """The 'ngày … tháng … năm YYYY' part of ``text`` (matched on its folded form)."""
-    return _DATE.search(fold(text))
+    """The 'ngày … tháng … năm YYYY' part of ``text`` (matched on its folded form, with
+    letters OCR reads for digits in a day or month mapped back: 'ngày U6 tháng 3' → 06)."""
+    return _DATE.search(_DAY_OR_MONTH.sub(_digits, fold(text)))
+
+
+def _digits(match: re.Match[str]) -> str:
+    """A day or month of two characters, one a digit and one a look-alike ('u6', '1l'),
+    as digits; the text keeps its length so positions in the match stay valid."""
+    value = match[2]
+    if not any(c.isdigit() for c in value):
+        return match[0]
+    return match[1] + value.translate(DIGIT_LOOKALIKES)
 
 
 def to_date(match: re.Match[str]) -> dt.date | None:
@@ -60,11 +73,19 @@ def _is_place_token(token: str) -> bool:
     return bool(word) and (word in PLACE_WORDS or (word[0].isupper() and any(c.islower() for c in word)))
 
 
+def is_unread_date(text: str) -> bool:
+    """'Hà Nội, ngày 0 ‡ tháng JJj_ nău:202#': a place-date whose handwritten or stamped
+    parts OCR could not read (no year found); its place is still good."""
+    span = place_span(text.split())
+    return span is not None and span[0] < span[1] and bool(
+        _THANG.search(fold(" ".join(text.split()[span[1]:]))))
+
+
 def parse_place_date(text: str) -> PlaceDate | None:
     """Place and date of a place-date line, or None if the line has no date phrase."""
     match = find_date(text)
-    if match is None:
-        return None
     span = place_span(text.split())
+    if match is None and not is_unread_date(text):
+        return None
     place = " ".join(text.split()[span[0]:span[1]]).rstrip(" ,") if span else ""
-    return PlaceDate(place or None, to_date(match))
+    return PlaceDate(place or None, to_date(match) if match else None)

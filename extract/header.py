@@ -24,6 +24,7 @@ from .dates import find_date, place_span
 from .header_lines import Kind, classify, doc_type_prefix, is_authority_line, plain, right_column_anchors
 from .lines import folded, is_upper, starts_lower, sub_line
 from .numbering import marker_of
+from .numbers import continues_number
 
 MAX_HEADER_LINES = 40  # the top phase never looks further
 BROKEN_DATE_LINES = 5  # a place-date may be broken over this many more lines …
@@ -40,6 +41,7 @@ class HeaderLines:
     national: Line | None = None
     motto: Line | None = None
     number: Line | None = None
+    number_more: list[Line] = field(default_factory=list)  # a notation wrapped at a hyphen
     place_date: Line | None = None
     doc_type: Line | None = None
     doc_type_name: str | None = None  # 'Kế hoạch', or with its printed suffix 'Biên bản kiểm tra'
@@ -119,6 +121,9 @@ def _take_field(kind: Kind, line: Line, head: HeaderLines) -> None:
 def _take_other(piece: Piece, head: HeaderLines, vv_open: bool) -> bool:
     """A line of the 'V/v' or of the issuer block; False if it is neither."""
     left = piece.column in ("left", None)
+    if left and head.number is not None and not head.number_more and continues_number(head.number.text, piece.text):
+        head.number_more.append(piece.line)
+        return True
     if vv_open and left and len(piece.text) <= VV_LINE_CHARS and not is_upper(piece.text):
         head.title.append(piece.line)
         return True

@@ -9,7 +9,6 @@ normaliser's job, not the extractor's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..ingest.types import Line
 from ..models import Document, FieldSource, Issuer
@@ -19,6 +18,7 @@ from .header import HeaderLines
 from .header_lines import MOTTO, NATIONAL_TITLE
 from .ids import make_id, provenance_of
 from .lines import folded, join_text, squash
+from .numbers import notation_code, parse_number
 
 CONG_VAN = "Công văn"
 UNIT_OPENINGS = (
@@ -28,49 +28,9 @@ UNIT_OPENINGS = (
     "truong", "benh vien", "tinh uy", "thanh uy", "huyen uy", "dang uy", "ngan hang", "thue",
     "cong an", "bo chi huy", "bo tu lenh", "mat tran", "hoi", "lien doan",
 )
-_LEADING_JUNK = re.compile(r"^[^\w/]+")
-_MISSING_SLASH = re.compile(r"^(\d+)([A-ZĐ])")
-_NUMBER_PARTS = re.compile(r"^(\d+[a-zA-Z]?)?/(.+)$")
 _DATE_ONLY = re.compile(r"^ngay \d{1,2} thang \d{1,2} nam \d{4}\W*$")
 _OPENING_TITLE = ("noi dung trinh:", "trich yeu:")
 FALLBACK_LINES = 15  # how far into the body a 'Hôm nay, ngày …' date or a 'Nội dung trình:' is sought
-
-
-@dataclass(frozen=True, slots=True)
-class Number:
-    number: str
-    code_number: str | None
-    code_notation: str | None
-
-
-def parse_number(text: str) -> Number | None:
-    """'Số: 1050 /QĐ-SCT' → 1050/QĐ-SCT (spaces dropped, a lost slash after the digits put
-    back). The number runs from 'Số:' to the first ordinary word ('Lào', 'ngày'), so notations
-    with lower-case letters ('QĐ-TTg', 'TTr-SCT') stay whole."""
-    label, *rest = text.split()
-    if ":" in label:
-        rest.insert(0, label.split(":", 1)[1])
-    tokens = []
-    for token in rest:
-        word = token.rstrip(",.")
-        if word.islower() or (word[:1].isupper() and word[1:].islower()):
-            break  # a word of the place-date beside the number, not part of it
-        tokens.append(token)
-    joined = _LEADING_JUNK.sub("", "".join(tokens).replace("–", "-").strip(".,;"))
-    if "/" not in joined:
-        joined = _MISSING_SLASH.sub(r"\1/\2", joined)
-    if not joined:
-        return None
-    m = _NUMBER_PARTS.match(joined)
-    return Number(joined, m[1] if m else None, m[2] if m else None)
-
-
-def notation_code(notation: str | None) -> str | None:
-    """The type abbreviation a notation starts with: 'KH-UBND' → 'KH', '2019/NĐ-CP' → 'NĐ'."""
-    if not notation:
-        return None
-    lettered = [part for part in notation.split("/") if any(c.isalpha() for c in part)]
-    return lettered[0].split("-")[0] if lettered else None
 
 
 def issuer_units(lines: list[Line]) -> list[str]:
@@ -122,10 +82,13 @@ def apply_header(doc: Document, head: HeaderLines, body: list[Line]) -> None:
 
 
 def _apply_number(doc: Document, head: HeaderLines) -> None:
-    if head.number is None or (number := parse_number(head.number.text)) is None:
+    if head.number is None:
+        return
+    lines = [head.number, *head.number_more]
+    if (number := parse_number(" ".join(ln.text.strip() for ln in lines).replace("- ", "-"))) is None:
         return
     doc.number, doc.code_number, doc.code_notation = number.number, number.code_number, number.code_notation
-    note(doc, "number", [head.number])
+    note(doc, "number", lines)
 
 
 def _apply_place_date(doc: Document, head: HeaderLines, body: list[Line]) -> None:

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from enum import Enum
 
 from ..models.doc_types import ALL_TYPES
-from .dates import find_date, place_span
+from .dates import find_date, is_unread_date, place_span
 from .lines import folded, is_upper
 from .numbering import marker_of
 
@@ -33,6 +33,7 @@ _WORDS_ONLY = re.compile(r"[^\w\s/]")
 _NUMBER_LABEL = re.compile(r"^s\w?\s*:")  # 'Số:', OCR 'Sb:' / 'S6:'
 _NUMBER_NO_COLON = re.compile(r"^Số\s+\d")
 _NUMBER_BODY = re.compile(r"/|\d[A-ZĐ]")
+_NUMBER_BARE = re.compile(r"^\d[\d ]{0,6}/(\d{4}/)?[A-ZĐ][\wĐ]*(-[\wĐ]+)*$")  # '2 3/2024/TT-BCT', label lost
 
 
 class Kind(Enum):
@@ -80,7 +81,8 @@ def doc_type_prefix(text: str) -> tuple[str, int] | None:
 def classify(text: str) -> Kind:
     """The header kind of one line or column part."""
     low = folded(text)
-    if _NUMBER_LABEL.match(low) and _NUMBER_BODY.search(text) or _NUMBER_NO_COLON.match(text):
+    if _NUMBER_LABEL.match(low) and _NUMBER_BODY.search(text) or _NUMBER_NO_COLON.match(text) \
+            or _NUMBER_BARE.match(text.strip()):
         return Kind.NUMBER
     if low.startswith(VV_OPENINGS) or (low.startswith("ve ") and not is_upper(text)):
         return Kind.VV
@@ -105,7 +107,7 @@ def is_place_date(text: str) -> bool:
     """'Place, ngày … tháng … năm …' opening the line. A bare 'Ngày … tháng …' is not one:
     in the header zone it opens a body sentence ('Ngày 15 tháng 11 năm 2025, tại …')."""
     span = place_span(text.split())
-    return span is not None and span[0] == 0 < span[1] and find_date(text) is not None
+    return span is not None and span[0] == 0 < span[1] and (find_date(text) is not None or is_unread_date(text))
 
 
 def _opens_section(text: str) -> bool:

@@ -14,21 +14,24 @@ from ..models import Signer
 from .closing_lines import authority_of, is_noise, split_authority
 from .ids import make_id, provenance_of
 from .lines import looks_like_name, squash, strip_rank
+from .names import canonical_title, looks_like_damaged_name, names_in, repair_name
 
 WRAP_ENDINGS = (",", "-", "VÀ")  # a title line ending so continues on the next line
 DEPUTY_WORDS = ("PHÓ", "THỨ")  # 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH': a flattened text joined two lines
 
 
-def build_signer(sha: str, lines: list[Line]) -> Signer | None:
-    """The first signature block in ``lines`` (title lines, then the name), or None."""
+def build_signer(sha: str, lines: list[Line], context: list[Line] = ()) -> Signer | None:  # type: ignore[assignment]
+    """The first signature block in ``lines`` (title lines, then the name), or None. A
+    damaged name is repaired from the names printed in ``context`` (the rest of the document)."""
     kept = [ln for ln in lines if not is_noise(ln.text)]
-    name_at = next((i for i, ln in enumerate(kept) if looks_like_name(ln.text)), len(kept))
-    titles = _first_block(_unwrap(_unmerge([squash(ln.text) for ln in kept[:name_at]])))
+    name_at = next((i for i, ln in enumerate(kept) if looks_like_name(ln.text) or looks_like_damaged_name(ln.text)),
+                   len(kept))
+    titles = _first_block(_unwrap(_unmerge([canonical_title(squash(ln.text)) for ln in kept[:name_at]])))
     if not titles and name_at == len(kept):
         return None
     signer = Signer(id=make_id(sha, "signer"), provenance=provenance_of(kept[:name_at + 1]))
     if name_at < len(kept):
-        signer.name = strip_rank(kept[name_at].text)
+        signer.name = repair_name(strip_rank(kept[name_at].text), names_in(list(context)))
     if titles:
         _apply_titles(signer, titles)
     return signer
@@ -36,6 +39,7 @@ def build_signer(sha: str, lines: list[Line]) -> Signer | None:
 
 def _apply_titles(signer: Signer, titles: list[str]) -> None:
     authority, head = split_authority(titles[0])
+    head = canonical_title(head)
     signer.authority = authority  # type: ignore[assignment]
     if len(titles) == 1 and authority is None:
         signer.position = head

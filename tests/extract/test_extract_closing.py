@@ -49,7 +49,9 @@ def test_wrapped_recipient_is_one_item(dev_plan, extract_file):
 
 
 def test_seed_signature_block_beside_noi_nhan(seed_doc):
-    assert signer_of(seed_doc) == ("TM.", "UY BAN NHAN DAN", "CHU TICH", "Nguyén Huong Giang")
+    # The position comes from a closed list of titles, so it is given in standard spelling
+    # (as the quốc hiệu is); the body and the name are free text, kept as read.
+    assert signer_of(seed_doc) == ("TM.", "UY BAN NHAN DAN", "CHỦ TỊCH", "Nguyén Huong Giang")
     recipients = [(r.name, r.note) for r in seed_doc.recipients]
     assert recipients[0] == ("BO Noi vu", "dé blc")
     assert recipients[-1] == ("Luu: VT, NC, CVP", None)

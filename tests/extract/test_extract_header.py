@@ -110,4 +110,7 @@ def test_scanned_permit_read_by_ocr(real_pdfs):
     assert doc.title is not None and fold(doc.title) == fold("SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP")
     assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
     assert doc.signer is not None and doc.signer.authority == "KT."
+    # Under the stamp OCR reads 'HỌ CHỦ TỊCH' and 'guyến Thành Sinh': title from the closed
+    # list, name from 'PCT UBND tỉnh Nguyễn Thành Sinh' in the Nơi nhận.
+    assert (doc.signer.position, doc.signer.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")
     assert doc.recipients[0].name == "Chủ tịch UBND tỉnh"

@@ -1,0 +1,94 @@
+"""Signers' names and titles as OCR damages them in a signature block, repaired from what
+the document itself or the closed list of titles says.
+
+A name sits under a signature and a red stamp, so its first letters are often lost or
+misread ('guyến Thành Sinh', 'lowfg Văn Thuân'). The same person is usually named in the
+text (the Nơi nhận, a list of members, 'Ông Hoàng Văn Thuân - Trưởng đoàn'), so a damaged
+name is replaced by a name printed in the document that agrees on the given names; failing
+that, a lost first letter of a common family name is put back ('guyến' → 'Nguyễn').
+Titles come from a closed list, so a title line close to one ('HỌ CHỦ TỊCH', 'GIÁM ĐỌC') is
+given in its standard spelling, as the header gives the quốc hiệu.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from ..ingest.types import Line
+from .lines import folded, looks_like_name, squash
+
+SURNAMES = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lương", "Mai", "Lâm", "Tạ", "Hà",
+    "Trịnh", "Đào", "Cao", "Chu", "Thái", "Tô", "Quách", "Văn", "Lò", "Hầu", "Giàng", "Sùng",
+)
+TITLES = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC",
+    "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN", "TRƯỞNG ĐOÀN", "PHÓ TRƯỞNG ĐOÀN", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG",
+    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA",
+    "VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG", "CHÁNH ÁN", "PHÓ CHÁNH ÁN", "BÍ THƯ", "PHÓ BÍ THƯ",
+    "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "THỐNG ĐỐC", "PHÓ THỐNG ĐỐC",
+    "TỔNG KIỂM TOÁN", "CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", "GIÁM ĐỐC SỞ", "PHÓ GIÁM ĐỐC SỞ",
+)
+TITLE_SIMILARITY = 90  # rapidfuzz ratio of folded texts; 'ho chu tich' vs 'pho chu tich' is 96
+_FOLDED_TITLES = {folded(t): t for t in TITLES}
+_NAME_TOKEN = re.compile(r"^[^\W\d_]+$")
+_EDGE_JUNK = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+def canonical_title(text: str) -> str:
+    """'HỌ CHỦ TỊCH' → 'PHÓ CHỦ TỊCH', 'GIÁM ĐỌC' → 'GIÁM ĐỐC', '- PHÓ GIAM ĐỌC :' → 'PHÓ
+    GIÁM ĐỐC'; any other line as it is."""
+    core = _EDGE_JUNK.sub("", squash(text))
+    if not core:
+        return text
+    found = process.extractOne(folded(core), list(_FOLDED_TITLES), scorer=fuzz.ratio)
+    if found is None or found[1] < TITLE_SIMILARITY or len(found[0]) - len(folded(core)) > 1:
+        return text
+    return _FOLDED_TITLES[found[0]]
+
+
+def looks_like_damaged_name(text: str) -> bool:
+    """A name whose first syllable OCR damaged: 'guyến Thành Sinh', 'lowfg Văn Thuân'."""
+    tokens = squash(text).split()
+    return 3 <= len(tokens) <= 5 and bool(_NAME_TOKEN.match(tokens[0])) and not tokens[0][0].isupper() \
+        and looks_like_name(" ".join(tokens[1:]))
+
+
+def names_in(lines: list[Line]) -> list[str]:
+    """Personal names printed in ``lines``: runs of 3–4 capitalised syllables opening with a
+    common family name ('Ông Hoàng Văn Thuân - Trưởng đoàn' → 'Hoàng Văn Thuân')."""
+    surnames = {folded(s) for s in SURNAMES}
+    found: list[str] = []
+    for line in lines:
+        tokens = [t.strip(",.;:()") for t in line.text.split()]
+        for i, token in enumerate(tokens):
+            if folded(token) not in surnames or not token[:1].isupper():
+                continue
+            for size in (4, 3):
+                candidate = " ".join(tokens[i:i + size])
+                if len(tokens[i:i + size]) == size and looks_like_name(candidate):
+                    found.append(candidate)
+                    break
+    return found
+
+
+def repair_name(name: str, known: list[str]) -> str:
+    """``name`` with a damaged family name replaced: by the one name of ``known`` with the
+    same given names (the family name is too damaged to compare: 'lowfg' for 'Hoàng'), else by the common family name it is the tail of."""
+    tokens = name.split()
+    head = folded(tokens[0])
+    if tokens[0][:1].isupper() and head in {folded(s) for s in SURNAMES}:
+        return name
+    rest = folded(" ".join(tokens[1:]))
+    same = {c for c in known if len(c.split()) == len(tokens) and folded(" ".join(c.split()[1:])) == rest}
+    if len(same) == 1:  # one person in the document has these given names
+        return same.pop()
+    tails = [s for s in SURNAMES if folded(s).endswith(head) and len(folded(s)) - len(head) == 1]
+    if len(tails) == 1:
+        return " ".join([tails[0], *tokens[1:]])
+    return name
