@@ -82,10 +82,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not items:
         print("kehoach: no input files found", file=sys.stderr)
         return ExitCode.bad_args
+    pages_per_job = args.pages_per_job if (args.jobs > 1 or args.dask) else 0  # one worker: nothing to gain
     executor = make_executor(args.jobs, args.dask)
     try:
         with BatchProgress(len(items), enabled=not args.quiet, log_json=args.log_json) as progress:
-            summary = run_batch(items, outdir, _options(args), executor, on_done=progress.done, force=args.force)
+            summary = run_batch(items, outdir, _options(args), executor, on_done=progress.done, force=args.force,
+                                pages_per_job=pages_per_job)
     finally:
         executor.close()
     counts = summary.as_dict()
@@ -168,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only inputs whose name or path matches (repeatable), e.g. --include '*.pdf'")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                    help="leave out inputs whose name or path matches (repeatable), e.g. --exclude 'drafts/*'")
+    p.add_argument("--pages-per-job", type=int, default=8, metavar="N",
+                   help="read PDFs longer than N pages in ranges of N pages on several workers, so one long scan "
+                        "does not hold up the batch (default 8; 0 = never split)")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on an existing Dask cluster, e.g. tcp://scheduler:8786 (workers need kehoach and Tesseract)")
     p.add_argument("--log-json", action="store_true",

@@ -11,7 +11,9 @@ The tree, so one screen shows what to catch::
     │   └── ImageTooLargeError      an image over the pixel limit (decompression bomb)
     ├── MissingDependencyError      Tesseract or its `vie` data is not installed
     ├── OcrError                    Tesseract ran but failed on a page
-    └── ExtractionError             the text was read but the structure step broke
+    ├── ExtractionError             the text was read but the structure step broke
+    └── BatchAbortedError           a batch cannot go on (cluster gone, progress cannot be
+                                    recorded); what it finished is kept and a re-run resumes
 
 Library calls raise these; only ``cli.py`` turns them into exit codes and one-line messages.
 Errors from pdfplumber/pdfminer, pypdfium2, PIL and pytesseract are translated into these
@@ -34,6 +36,7 @@ class ExitCode(IntEnum):
     missing_dependency = 4
     ocr = 5
     extraction = 6
+    batch_aborted = 7
     interrupted = 130
 
 
@@ -90,3 +93,11 @@ class ExtractionError(KehoachError):
     """The structure step failed on text that was read."""
 
     exit_code = ExitCode.extraction
+
+
+class BatchAbortedError(KehoachError):
+    """A batch stopped before its end for a reason no single document caused: the Dask
+    scheduler went away, or the output folder can no longer record progress (disk full).
+    Every document finished before is on disk and in the manifest; the same command resumes."""
+
+    exit_code = ExitCode.batch_aborted

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
+
+from .errors import BatchAbortedError
 
 Task = tuple[str, tuple[Any, ...]]  # (key, arguments)
 
@@ -79,18 +81,26 @@ class DaskExecutor(Executor):
     def __init__(self, address: str) -> None:
         from distributed import Client
 
-        self.client = Client(address, timeout="30s")
+        self.address = address
+        try:
+            self.client = Client(address, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise BatchAbortedError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
 
     def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
         from distributed import KilledWorker, as_completed
 
-        futures = {self.client.submit(fn, *args, pure=False): key for key, args in tasks}
-        for future in as_completed(futures):
-            key = futures[future]
-            try:
-                yield key, future.result()
-            except KilledWorker as exc:
-                yield key, WorkerDied(f"Dask worker died while processing it ({exc})")
+        try:
+            futures = {self.client.submit(fn, *args, pure=False): key for key, args in tasks}
+            for future in as_completed(futures):
+                key = futures[future]
+                try:
+                    yield key, future.result()
+                except KilledWorker as exc:
+                    yield key, WorkerDied(f"Dask worker died while processing it ({exc})")
+        except (OSError, CancelledError, TimeoutError) as exc:  # CommClosedError is an OSError
+            raise BatchAbortedError(f"lost the Dask scheduler at {self.address} "
+                                    f"({type(exc).__name__}: {exc or 'connection closed'})") from exc
 
     def close(self) -> None:
         self.client.close()

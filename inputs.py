@@ -15,10 +15,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import CorruptInputError
+from .errors import CorruptInputError, InputFileError
 
 ZIP_MAGIC = b"PK\x03\x04"
 UNPACKED = ".unpacked"
+# A zip bomb declares members that inflate a thousandfold (42.zip: 4.5 PB from 42 kB). Real
+# scans compress little (JPEG inside PDF); text compresses about 5-10×.
+MAX_MEMBER_BYTES = 4 << 30  # no single document is larger
+MAX_RATIO = 200  # uncompressed / compressed, for members of more than RATIO_FLOOR bytes
+RATIO_FLOOR = 10 << 20
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,11 @@ def unpack(archive: Path, name: str, unpack_dir: Path) -> Iterator[tuple[Path, s
                     raise CorruptInputError(f"archive member {info.filename!r} points outside the archive", archive)
                 if info.is_dir() or _hidden(member):
                     continue
+                if info.file_size > MAX_MEMBER_BYTES or (
+                        info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+                    raise CorruptInputError(
+                        f"archive member {info.filename!r} would inflate from {info.compress_size} to "
+                        f"{info.file_size} bytes: refused as a zip bomb", archive)
                 target = unpack_dir / name / member
                 if not (target.exists() and target.stat().st_size == info.file_size):
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +72,8 @@ def unpack(archive: Path, name: str, unpack_dir: Path) -> Iterator[tuple[Path, s
                 yield target, f"{name}/{member}"
     except zipfile.BadZipFile as exc:
         raise CorruptInputError(f"zip archive cannot be read ({exc})", archive) from exc
+    except OSError as exc:  # the disk filled up while unpacking, or the archive is unreadable
+        raise InputFileError(f"cannot unpack the archive ({exc.strerror or exc})", archive) from exc
 
 
 def wanted(name: str, include: list[str], exclude: list[str]) -> bool:
@@ -80,10 +92,15 @@ def collect_inputs(paths: Iterable[str | Path], unpack_dir: Path | None = None,
     found: list[InputFile] = []
 
     def add(path: Path, name: str, explicit: bool) -> None:
-        if unpack_dir is not None and path.is_file() and is_zip(path):
+        try:
+            archive = unpack_dir is not None and path.is_file() and is_zip(path)
+        except OSError as exc:  # unreadable (permissions): listed as failed, with the reason
+            found.append(InputFile(path, name + ".json", explicit, problem=f"{path}: cannot be read ({exc.strerror})"))
+            return
+        if archive:
             try:
                 members = list(unpack(path, name, unpack_dir))
-            except CorruptInputError as exc:
+            except InputFileError as exc:
                 found.append(InputFile(path, name + ".json", explicit, problem=str(exc)))
                 return
             found.extend(InputFile(member, member_name + ".json", explicit=False)

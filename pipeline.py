@@ -90,12 +90,18 @@ def ingest_and_normalize(path: str | Path, options: ProcessOptions,
     start = time.perf_counter()
     ingested = read_document(path, options.ingest)
     timings["ingest"] = time.perf_counter() - start
-    normalization = Normalization(applied=False, engine="none")
-    if options.normalize:
-        start = time.perf_counter()
-        normalization = normalize_lines(ingested, options.tone_style)
-        timings["normalize"] = time.perf_counter() - start
-    return ingested, normalization
+    return ingested, normalize_document(ingested, options, timings)
+
+
+def normalize_document(ingested: IngestedDocument, options: ProcessOptions,
+                       timings: dict[str, float]) -> Normalization:
+    """Normalise the read text in place, when the options ask for it."""
+    if not options.normalize:
+        return Normalization(applied=False, engine="none")
+    start = time.perf_counter()
+    normalization = normalize_lines(ingested, options.tone_style)
+    timings["normalize"] = time.perf_counter() - start
+    return normalization
 
 
 def process(path: str | Path, options: ProcessOptions | None = None) -> Document:
@@ -103,6 +109,17 @@ def process(path: str | Path, options: ProcessOptions | None = None) -> Document
     options = options or ProcessOptions()
     timings: dict[str, float] = {}
     ingested, normalization = ingest_and_normalize(path, options, timings)
+    return finish(ingested, normalization, timings)
+
+
+def process_ingested(ingested: IngestedDocument, options: ProcessOptions, timings: dict[str, float]) -> Document:
+    """Normalise and extract a document already read: a long PDF that a batch read in page
+    ranges on several workers and joined (:func:`kehoach.ingest.assemble`)."""
+    return finish(ingested, normalize_document(ingested, options, timings), timings)
+
+
+def finish(ingested: IngestedDocument, normalization: Normalization, timings: dict[str, float]) -> Document:
+    """Extract the structure of normalised text, then say what a reviewer should check."""
     start = time.perf_counter()
     doc = extract(ingested)
     timings["extract"] = time.perf_counter() - start
