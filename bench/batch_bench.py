@@ -10,7 +10,9 @@ each, cached in ``--workdir``), the good-text-layer PDFs of ``real_pdfs/`` and t
 2. scaling: pages per second (wall) with 1 and 2 local workers and a 2-worker Dask
    ``LocalCluster``;
 3. text inputs: pages per second for good-text-layer PDFs, documents per second for text;
-4. peak resident memory of a worker process (the largest child).
+4. one long scan alone on 2 workers, read whole against read in page ranges
+   (``pages_per_job``): the wall-clock gain of splitting long documents;
+5. peak resident memory of a worker process (each job reports its own process's peak).
 
     .venv/bin/python bench/batch_bench.py --docs 10 --workdir /tmp/kehoach-batch-bench
 """
@@ -71,26 +73,42 @@ def raw_tesseract(pdfs: list[Path], workdir: Path) -> tuple[float, int]:
     for pdf in pdfs:
         doc = pdfium.PdfDocument(pdf)
         for i in range(len(doc)):
-            path = images / f"{pdf.stem}-{i}.png"
+            path = images / f"{pdf.stem}-{i}.bmp"  # the format the pipeline hands Tesseract
             if not path.exists():
-                preprocess(doc[i].render(scale=300 / 72, grayscale=True).to_pil()).image.save(path)
+                preprocess(doc[i].render(scale=300 / 72, grayscale=True).to_pil()).image.save(path, dpi=(300, 300))
             paths.append(path)
         doc.close()
     before = children_cpu()
     for path in paths:
-        subprocess.run(["tesseract", str(path), "stdout", "-l", "vie", "--psm", "3", "tsv"],
+        subprocess.run(["tesseract", str(path), "stdout", "-l", "vie", "--psm", "3", "--dpi", "300", "tsv"],
                        check=True, capture_output=True, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
     return children_cpu() - before, len(paths)
 
 
-def timed_run(inputs: list[Path], out: Path, executor) -> tuple[float, int]:
+PEAKS: list[float] = []  # each worker's own peak resident memory, as its jobs report it
+
+
+def timed_run(inputs: list[Path], out: Path, executor, pages_per_job: int = 0) -> tuple[float, int]:
     """Wall seconds and pages of a batch run."""
     items = collect_inputs(inputs)
     start = time.perf_counter()
-    summary = run_batch(items, out, ProcessOptions(), executor, force=True)
+    summary = run_batch(items, out, ProcessOptions(), executor, force=True, pages_per_job=pages_per_job)
     seconds = time.perf_counter() - start
     assert not summary.failed, summary.as_dict()["failures"]
+    PEAKS.extend(o.record.get("worker_peak_rss_mb", 0.0) for o in summary.outcomes)
     return seconds, sum(int(o.record.get("pages") or 0) for o in summary.outcomes)
+
+
+LONG_SCAN = "2019.08.30-71.2019.ND.CP-Xu-phat-VPHC-linh-vuc-hoa-chat-va-VLNCN.pdf"
+
+
+def long_scan(data: Path, workdir: Path, pages: int) -> Path:
+    """The first ``pages`` pages of a 70-page real scan, cut by qpdf."""
+    out = workdir / f"long-{pages}.pdf"
+    if not out.exists():
+        subprocess.run(["qpdf", str(data / "real_pdfs" / LONG_SCAN), "--pages", ".", f"1-{pages}", "--", str(out)],
+                       check=True)
+    return out
 
 
 def main() -> None:
@@ -98,6 +116,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=HERE.parents[1] / "shared" / "data")
     parser.add_argument("--docs", type=int, default=10)
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kehoach-batch-bench")
+    parser.add_argument("--long-pages", type=int, default=12, help="pages of the long scan (default 12)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -114,6 +133,7 @@ def main() -> None:
         "pipeline_cpu_s_per_page": round(pipeline_cpu / counted, 3),
         "ratio": round((pipeline_cpu / counted) / (tess_cpu / pages), 3),
     }
+    PEAKS.clear()  # the serial run was in this process, which is not a worker
 
     one, n1 = timed_run(pdfs, args.workdir / "out-1", LocalPoolExecutor(1))
     two, n2 = timed_run(pdfs, args.workdir / "out-2", LocalPoolExecutor(2))
@@ -139,7 +159,16 @@ def main() -> None:
         "text_layer_pdfs": len(good), "text_layer_pages_per_s": round(layer_pages / seconds, 2),
         "text_documents": len(texts), "text_documents_per_s": round(len(texts) / text_s, 2),
     }
-    results["peak_worker_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    long_pdf = long_scan(args.data, args.workdir, args.long_pages)
+    whole_s, _ = timed_run([long_pdf], args.workdir / "out-long-whole", LocalPoolExecutor(2))
+    split_s, _ = timed_run([long_pdf], args.workdir / "out-long-split", LocalPoolExecutor(2),
+                           pages_per_job=max(1, args.long_pages // 4))
+    results["long_document"] = {
+        "input": f"first {args.long_pages} pages of the real scan {LONG_SCAN} (image only), alone, 2 workers",
+        "whole_s": round(whole_s, 1), "split_s": round(split_s, 1), "speedup": round(whole_s / split_s, 3),
+        "pages_per_job": max(1, args.long_pages // 4),
+    }
+    results["peak_worker_rss_mb"] = max(PEAKS)
     print(json.dumps(results, ensure_ascii=False, indent=2))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
