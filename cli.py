@@ -24,6 +24,8 @@ examples:
   kehoach ocr scan.pdf                      the text as the pipeline reads it
   echo "hoá thuỷ" | kehoach normalize -     normalised text, one line out per line in
   kehoach schema > document.schema.json     the JSON Schema of the output
+  kehoach review out/                       check and correct out/ in the browser (127.0.0.1:8765)
+  kehoach export out/ -o corrected/         the documents with the reviewers' corrections applied
 
 Scans are read by Tesseract with the 'vie' language (apt-get install tesseract-ocr tesseract-ocr-vie).
 PDF pages whose text layer is real Vietnamese are read from it; other pages are OCR'd.
@@ -70,6 +72,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_batch
     from .executors import make_executor
     from .inputs import UNPACKED, collect_inputs
+    from .normalize import lexicon
     from .progress import BatchProgress
 
     outdir = Path(args.output)
@@ -83,10 +86,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("kehoach: no input files found", file=sys.stderr)
         return ExitCode.bad_args
     pages_per_job = args.pages_per_job if (args.jobs > 1 or args.dask) else 0  # one worker: nothing to gain
+    options = _options(args)
+    options.user_lexicon = lexicon.load(lexicon.outdir_lexicon(outdir))  # reviewers' corrections teach
     executor = make_executor(args.jobs, args.dask)
     try:
         with BatchProgress(len(items), enabled=not args.quiet, log_json=args.log_json) as progress:
-            summary = run_batch(items, outdir, _options(args), executor, on_done=progress.done, force=args.force,
+            summary = run_batch(items, outdir, options, executor, on_done=progress.done, force=args.force,
                                 pages_per_job=pages_per_job)
     finally:
         executor.close()
@@ -140,6 +145,36 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     return ExitCode.ok
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import UnsafeBind, serve
+
+    try:
+        serve(args.outdir, args.host, args.port, args.token, args.reviewer, open_browser=not args.no_browser)
+    except (UnsafeBind, FileNotFoundError) as exc:
+        print(f"kehoach: error: {exc}", file=sys.stderr)
+        return ExitCode.bad_args
+    return ExitCode.ok
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .review import ReviewFolder
+
+    try:
+        folder = ReviewFolder(args.outdir)
+    except FileNotFoundError as exc:
+        print(f"kehoach: error: {exc}", file=sys.stderr)
+        return ExitCode.bad_args
+    dest = Path(args.output) if args.output else folder.root / "corrected"
+    report = folder.export(dest)
+    for where, item in report:
+        entry = getattr(item, "entry", item)
+        reason = getattr(item, "reason", "document no longer in the folder")
+        print(f"kehoach: {where}: second look: {entry.item_id} {entry.field}: {reason} "
+              f"({entry.reviewer}: {entry.old!r} -> {entry.new!r})", file=sys.stderr)
+    print(f"kehoach: corrected documents in {dest}/ ({len(report)} corrections need a second look)", file=sys.stderr)
+    return ExitCode.ok
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .models import json_schema_text
 
@@ -178,7 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log-json", action="store_true",
                    help="one JSON object per document (and the summary) on standard error, instead of the bar")
     p.add_argument("--force", action="store_true",
-                   help="redo every input, also those an earlier run in OUTDIR finished (default: resume)")
+                   help="redo every input, also those an earlier run in OUTDIR finished (default: resume); "
+                        "a changed OUTDIR/review/lexicon.json (learned from corrections) also redoes them")
     _add_read_options(p)
     p.set_defaults(func=cmd_run)
 
@@ -194,6 +230,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true",
                    help="list every restored token with its confidence and runner-up on standard error")
     p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("review", help="a local web app to check and correct an output folder beside the page images")
+    p.add_argument("outdir", metavar="OUTDIR", help="an output folder of kehoach run")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only; "
+                   "any other address needs --token)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
+    p.add_argument("--token", help="access token every request must carry (required off 127.0.0.1)")
+    p.add_argument("--reviewer", help="name recorded with each correction (default: your user name; "
+                   "each reviewer can set theirs on the page)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("export", help="write the documents of an output folder with the reviewers' corrections applied")
+    p.add_argument("outdir", metavar="OUTDIR", help="an output folder of kehoach run (and kehoach review)")
+    p.add_argument("-o", "--output", metavar="DIR", help="where to write (default OUTDIR/corrected); "
+                   "the outputs of kehoach run are left untouched")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the output document")
     p.set_defaults(func=cmd_schema)

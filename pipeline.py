@@ -19,6 +19,7 @@ from .ingest.types import IngestedDocument
 from .models import Document, Normalization, RestoredToken
 from .normalize import ENGINE as NORMALIZER_ENGINE
 from .normalize import ToneStyle, marked_share, normalize_detailed
+from .normalize import lexicon
 
 LOW_CONFIDENCE = 70.0  # mean Tesseract word confidence below which a page is flagged
 LOW_RESTORE_CONFIDENCE = 0.6  # restored tokens less certain than this are listed for review
@@ -32,9 +33,14 @@ class ProcessOptions(BaseModel):
     ingest: IngestOptions = Field(default_factory=IngestOptions)
     normalize: bool = Field(default=True, description="Normalise OCR and text-layer text.")
     tone_style: ToneStyle = "old"
+    user_lexicon: dict[str, str] = Field(
+        default_factory=dict,
+        description="Reviewers' corrections, wrong form → right form, replaced (whole words, case kept) after "
+        "normalisation (kehoach.normalize.lexicon). Part of the options, so a changed lexicon redoes documents.")
 
 
-def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle) -> Normalization:
+def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle,
+                    user_lexicon: dict[str, str] | None = None) -> Normalization:
     """Normalise the document's text in place, keeping the text as read in ``Line.raw``.
 
     Runs of pages read the same way (OCR, text layer, text file) are normalised as one text
@@ -48,7 +54,8 @@ def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle) -> Normal
         lines = [ln for page in group for ln in page.lines]
         before = [ln.text for ln in lines]
         result = normalize_detailed("\n".join(before), tone_style, from_ocr=method == "ocr")
-        for line, old, new in zip(lines, before, result.text.split("\n")):
+        after = lexicon.apply(result.text, user_lexicon or {}).split("\n")
+        for line, old, new in zip(lines, before, after):
             if new != old:
                 line.raw, line.text = old, new
                 changed += sum(a != b for a, b in zip(old.split(), new.split()))
@@ -99,7 +106,7 @@ def normalize_document(ingested: IngestedDocument, options: ProcessOptions,
     if not options.normalize:
         return Normalization(applied=False, engine="none")
     start = time.perf_counter()
-    normalization = normalize_lines(ingested, options.tone_style)
+    normalization = normalize_lines(ingested, options.tone_style, options.user_lexicon)
     timings["normalize"] = time.perf_counter() - start
     return normalization
 

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-liberation2 fonts-noto-core
-              qpdf poppler-utils python3 python3-venv python3-pip)
+              qpdf poppler-utils python3 python3-venv python3-pip
+              chromium)  # chromium: the review app's browser tests (Playwright drives it)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
