@@ -1,6 +1,10 @@
-"""Tasks of a Kế hoạch: who does what, by when, read from its 'Tổ chức thực hiện' section.
+"""Tasks of a plan: who does what, by when, read off the section tree of its body.
 
-That section assigns duties in one of two shapes, and both are read off the section tree:
+A Kế hoạch assigns duties mostly in 'Tổ chức thực hiện', but also under 'Phân công nhiệm
+vụ', 'Nhiệm vụ cụ thể' or inside its tasks ('… giao Sở X chủ trì …'); a Quyết định that
+approves or issues a plan carries the plan's text. Every section is read, except those that
+state purposes, targets and viewpoints (their sentences name agencies without assigning
+them anything). Duties are assigned in one of two shapes:
 
 * an agency as the heading, its duties as text or bullets below ('1. Sở Y tế: Chủ trì …',
   '3. Sở Văn hóa, Thể thao và Du lịch' / '- Định hướng …'): the heading's agency leads each;
@@ -9,15 +13,13 @@ That section assigns duties in one of two shapes, and both are read off the sect
 
 A paragraph with no agency as subject or 'chủ trì' (general remarks such as 'Trong quá
 trình thực hiện, nếu có khó khăn …') gives no task: no lead, no assignment. Other document
-types and other sections give none either — their numbered items are content, not
-assignments, and a task list full of them would be noise.
+types (công văn, báo cáo, tờ trình) give none: their numbered items report or propose, and a
+task list full of them would be noise.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
 from ..models import Section, Task
 from .agencies import Agency, find_agencies
 from .deadlines import read_timing
@@ -25,8 +27,9 @@ from .ids import make_id
 from .legal_bases import aligned_fold
 from .lines import folded
 
-TASK_SECTION = "to chuc thuc hien"
-TASK_DOC_TYPE = "Kế hoạch"
+TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương trình", "Đề án")
+NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
+                    "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu")
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
 _INTRO = re.compile(r"^(?:can cu [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+)+")
 _JOINER = re.compile(r"^(?:,|;|va|, va|cac|va cac|, cac)?$")
@@ -35,26 +38,25 @@ _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 
 
 def build_tasks(sha: str, doc_type: str | None, sections: list[Section]) -> list[Task]:
-    """The tasks of the 'Tổ chức thực hiện' sections of a Kế hoạch, in reading order."""
-    if doc_type != TASK_DOC_TYPE:
+    """The tasks of a plan's sections, in reading order."""
+    if doc_type not in TASK_DOC_TYPES:
         return []
     tasks: list[Task] = []
-    for section in _walk(sections):
-        if section.heading and TASK_SECTION in folded(section.heading):
-            for child in section.children:
-                tasks += _tasks_of(sha, child, [])
+    for section in sections:
+        tasks += _tasks_of(sha, section, [])
     return tasks
 
 
-def _walk(sections: list[Section]) -> Iterator[Section]:
-    for section in sections:
-        yield section
-        yield from _walk(section.children)
+def _states_aims(section: Section) -> bool:
+    """A 'Mục đích, yêu cầu' / 'Mục tiêu' / 'Quan điểm' section: no duty is assigned there."""
+    return bool(section.heading) and folded(section.heading).startswith(NO_TASK_SECTIONS)
 
 
 def _tasks_of(sha: str, node: Section, inherited: list[str]) -> list[Task]:
     """The task of ``node``'s own text and those of its children; an agency named by the
     heading, or as the subject of the node's text, leads every duty below it."""
+    if _states_aims(node):
+        return []
     lead = (_subject(node.heading) if node.heading else []) or inherited
     description = _description(node.text)
     if description and _names_only(description):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets

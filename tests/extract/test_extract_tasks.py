@@ -1,4 +1,4 @@
-"""Tasks of real Kế hoạch 'Tổ chức thực hiện' sections; leads, partners and timing read off the texts."""
+"""Tasks of real plans (Kế hoạch, and Quyết định carrying one); leads, partners and timing read off the texts."""
 
 from __future__ import annotations
 
@@ -13,10 +13,25 @@ def by_lead(doc):
 def test_giao_chu_tri_phoi_hop(dev_plan, extract_file):
     # '2. Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, … định kỳ báo cáo …'
     doc = extract_file(dev_plan("010_"))
-    assert by_lead(doc) == [(["Công an tỉnh"], ["Văn phòng UBND tỉnh"], None, "định kỳ")]
-    task = doc.tasks[0]
     section = next(s for s in doc.sections if s.heading == "TỔ CHỨC THỰC HIỆN").children[1]
-    assert task.section_ref == section.id and task.origin == "body"
+    task = next(t for t in doc.tasks if t.section_ref == section.id)
+    assert (task.lead, task.coordinating, task.deadline, task.frequency) == (
+        ["Công an tỉnh"], ["Văn phòng UBND tỉnh"], None, "định kỳ")
+    assert task.origin == "body"
+
+
+def test_tasks_outside_to_chuc_thuc_hien(dev_plan, extract_file):
+    """010 'III. PHÂN CÔNG NHIỆM VỤ' assigns by agency headings ('1. Công an tỉnh' / '- …');
+    'I. MỤC ĐÍCH, YÊU CẦU' names agencies but assigns nothing."""
+    doc = extract_file(dev_plan("010_"))
+    assigned = next(s for s in doc.sections if s.heading == "PHÂN CÔNG NHIỆM VỤ")
+    aims = next(s for s in doc.sections if s.heading == "MỤC ĐÍCH, YÊU CẦU")
+
+    def ids(section):
+        return {section.id} | {i for child in section.children for i in ids(child)}
+
+    assert len([t for t in doc.tasks if t.section_ref in ids(assigned)]) >= 10
+    assert not [t for t in doc.tasks if t.section_ref in ids(aims)]
 
 
 def test_agency_headings_lead_their_bullets(dev_plan, extract_file):
@@ -35,11 +50,12 @@ def test_agency_headings_lead_their_bullets(dev_plan, extract_file):
 def test_deadline_and_remarks_without_an_agency(dev_plan, extract_file):
     doc = extract_file(dev_plan("013_"))
     # '… xây dựng kế hoạch hoặc văn bản triển khai thực hiện (hoàn thành trong tháng 11/2025) …'
-    first = doc.tasks[0]
-    assert first.deadline == "2025-11" and first.timeframe == "hoàn thành trong tháng 11/2025"
+    dated = next(t for t in doc.tasks if "(hoàn thành trong tháng 11/2025)" in t.description)
+    assert dated.deadline == "2025-11" and dated.timeframe == "hoàn thành trong tháng 11/2025"
     doc = extract_file(dev_plan("016_"))
     # '3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …' assigns nothing.
-    assert len(doc.tasks) == 2
+    assert [t.lead for t in doc.tasks if t.description.startswith(("Sở Khoa học", "Căn cứ nội dung"))] == [
+        ["Sở Khoa học và Công nghệ"], ["các sở, ngành", "Ủy ban nhân dân các xã, phường"]]
     assert not any(t.description.startswith("Trong quá trình") for t in doc.tasks)
 
 
