@@ -46,10 +46,13 @@ def is_heading(line: Line) -> bool:
     return not rest or is_upper(" ".join(rest))
 
 
-def build_appendices(sha: str, rest: list[Line], numbered: list[Line],
+def build_appendices(sha: str, rest: list[Line], body: list[Line],
                      tables: list[PageTable]) -> tuple[list[Appendix], list[ProcessingError]]:
-    """The Phụ lục tables of a document and the errors of those that could not be read."""
-    zone = rest if any(is_heading(ln) for ln in rest) else numbered + rest
+    """The Phụ lục tables of a document and the errors of those that could not be read.
+
+    They are looked for in ``rest`` (after the signature); in ``body`` too when ``rest`` has
+    no Phụ lục heading (the closing was not found, or the Phụ lục is all there is)."""
+    zone = rest if any(is_heading(ln) for ln in rest) else body + rest
     starts = [i for i, ln in enumerate(zone) if is_heading(ln)]
     appendices: list[Appendix] = []
     errors: list[ProcessingError] = []

@@ -52,25 +52,34 @@ def _columns(grid: list[list[TableCell | None]], count: int) -> list[str]:
 def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTable]:
     """The tables of one Phụ lục, consecutive ones over page breaks joined."""
     result: list[RawTable] = []
-    header: list[str] = []
+    header: list[list[str]] = []
     last_page = None
+    open_cells: dict[int, str] = {}  # column → text of a cell that reached the bottom of the page
     for table in tables:
         grid = grid_rows(table)
         count = _header_rows(grid)
         columns = _columns(grid, count)
-        first = _texts(grid[0])
         continues = (result and last_page is not None and table.page > last_page
                      and len(columns) == len(result[-1].columns))
         if continues:
-            body = grid[count:] if same_row(first, header) else grid
+            skip = 0
+            while skip < min(len(header), len(grid)) and same_row(_texts(grid[skip]), header[skip]):
+                skip += 1
+            body = grid[skip:]
             raw = result[-1]
         else:
-            header = first
+            header = [_texts(row) for row in grid[:count]]
             body = grid[count:]
             raw = RawTable(columns=columns)
             result.append(raw)
+            open_cells = {}
+        carried = {c: text for c, text in open_cells.items()
+                   if body and body[0][c] is not None and not clean_cell(body[0][c].text)}  # type: ignore[union-attr]
         for row in body:
             cells = _texts(row)
+            for c, text in carried.items():  # the same merged cell, cut by the page break
+                if row[c] is body[0][c]:
+                    cells[c] = text
             if not any(cells) or is_numbering(cells):
                 continue
             filled = [c for c in row if c is not None]
@@ -78,6 +87,10 @@ def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTabl
             group = is_group(cells, len(cells)) or (spans_all and bool(cells[0]))
             raw.rows.append(RawRow(cells=cells, provenance=_provenance(table, row, lines), group=group))
         last_page = table.page
+        last = grid[-1]
+        open_cells = {c: (raw.rows[-1].cells[c] if raw.rows else "") for c, cell in enumerate(last)
+                      if cell is not None and cell.rowspan > 1}
+        open_cells = {c: t for c, t in open_cells.items() if t}
     return result
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..ingest.types import Line
+from rapidfuzz import fuzz
+
 from ..models import Provenance
 from .lines import folded, squash
 
+HEADER_SIMILARITY = 80  # rapidfuzz ratio, 0–100
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # '(1)', '(2)' … under the header
+_SCRAP = re.compile(r"^[()\d]{1,3}$")
 _GROUP_MARK = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # 'I', 'II', 'A.', 'B.'
 
 
@@ -39,9 +42,11 @@ def clean_cell(text: str) -> str:
 
 
 def is_numbering(cells: list[str]) -> bool:
-    """The '(1) | (2) | (3)' row some tables print under their header."""
+    """The '(1) | (2) | (3)' row some tables print under their header (OCR may keep only
+    a parenthesis of one of them)."""
     filled = [c for c in cells if c]
-    return len(filled) >= 2 and all(_NUMBERING.match(c) for c in filled)
+    exact = sum(bool(_NUMBERING.match(c)) for c in filled)
+    return exact >= 2 and all(_NUMBERING.match(c) or _SCRAP.match(c) for c in filled)
 
 
 def is_group(cells: list[str], n_columns: int) -> bool:
@@ -52,5 +57,6 @@ def is_group(cells: list[str], n_columns: int) -> bool:
 
 
 def same_row(a: list[str], b: list[str]) -> bool:
-    """Whether two rows read the same (a header repeated at the top of the next page)."""
-    return [folded(c) for c in a] == [folded(c) for c in b]
+    """Whether two rows read the same (a header repeated at the top of the next page, where a
+    text layer or OCR may lose a word of it)."""
+    return len(a) == len(b) and fuzz.ratio(folded(" | ".join(a)), folded(" | ".join(b))) >= HEADER_SIMILARITY

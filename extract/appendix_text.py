@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from ..ingest.types import Line
 from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering
@@ -55,23 +56,41 @@ def read_pipe_table(lines: list[Line]) -> RawTable | None:
     for cells, _ in entries:  # a '|' inside a cell's text: the surplus belongs to the last cell
         if len(cells) > n:
             cells[n - 1:] = [clean_cell(" ".join(cells[n - 1:]))]
-    profiles = _profiles([c for c, _ in entries if len(c) == n] or [c for c, _ in entries])
     table = RawTable(columns=columns)
+    for (cells, source), placed in zip(entries, place_rows([c for c, _ in entries], n)):
+        table.rows.append(RawRow(cells=placed.cells, provenance=provenance_of(source), group=placed.group))
+    return table
+
+
+@dataclass(slots=True)
+class PlacedRow:
+    """A row's ``n`` cells; ``from_above[i]`` when cell i is not printed in the row but spans
+    into it from the row above (its text is then that row's)."""
+
+    cells: list[str]
+    from_above: list[bool]
+    group: bool
+
+
+def place_rows(rows: list[list[str]], n: int) -> list[PlacedRow]:
+    """Put the cells of each row in its columns (see the module docstring)."""
+    profiles = _profiles([r for r in rows if len(r) == n] or rows)
+    placed: list[PlacedRow] = []
     previous: list[str] | None = None
-    for cells, source in entries:
+    for cells in rows:
         group = is_group(cells + [""] * (n - len(cells)), n)
-        if group or len(cells) >= n:
-            row = cells + [""] * (n - len(cells))
-        else:
+        row = cells + [""] * (n - len(cells))
+        from_above = [False] * n
+        if not group and len(cells) < n:
             offset = align(cells, profiles, n)
             row = [""] * offset + cells + [""] * (n - offset - len(cells))
             if offset and previous is not None:  # a sub-row: what it does not print spans from above
-                row = [mine if i >= offset and i < offset + len(cells) else above
-                       for i, (mine, above) in enumerate(zip(row, previous))]
-        table.rows.append(RawRow(cells=row, provenance=provenance_of(source), group=group))
+                from_above = [not offset <= i < offset + len(cells) for i in range(n)]
+                row = [above if up else mine for mine, above, up in zip(row, previous, from_above)]
+        placed.append(PlacedRow(row, from_above, group))
         if not group:
             previous = row
-    return table
+    return placed
 
 
 def _split(text: str) -> list[str]:

@@ -44,6 +44,7 @@ CELL_PAD_IN = 0.02  # trimmed off a cell's edges before it is read again
 CELL_MARGIN_IN = 0.15  # white margin around a cell read alone: Tesseract misses text touching the edge
 # Tokens that are not text: a ruling read as a character ('|', '`'), or a stamp's ink read as
 # symbols no Vietnamese text has ('vỳŠ#4¿@©<Š'). Letters, digits and ordinary punctuation pass.
+_RULING = "|¦"
 _NOT_TEXT = re.compile(r"^[|¦`'\"‘’“”_~!?.,:;]+$|[^\w\s.,;:()/\-+%–—'\"“”‘’&*?!\[\]]|[_ŠšŽžŒœ©®¿¡@#<>{}\\^]")
 
 
@@ -72,7 +73,7 @@ def image_tables(image: Image.Image, number: int, dpi: int, lines: list[Line],
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
     snap = max(2.0, SNAP_IN * dpi)
-    words = [w for ln in lines for w in ln.words if w.bbox is not None and not _NOT_TEXT.search(w.text)]
+    words = text_words([w for ln in lines for w in ln.words if w.bbox is not None])
     tables = []
     grid = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
     clean = Image.fromarray(np.where(grid > 0, 255, np.asarray(image.convert("L"))).astype(np.uint8))
@@ -229,6 +230,16 @@ def words_text(words: list[Word]) -> str:
     return " ".join(w.text for line in lines for w in sorted(line, key=lambda w: w.bbox.x0))  # type: ignore[union-attr]
 
 
+def text_words(words: list[Word]) -> list[Word]:
+    """The words that are text, without a ruling read into them ('|Tổ' → 'Tổ')."""
+    kept = []
+    for word in words:
+        text = word.text.strip(_RULING)
+        if text and not _NOT_TEXT.search(text):
+            kept.append(Word(text, word.bbox, word.confidence))
+    return kept
+
+
 def _reread_empty(table: PageTable, image: Image.Image, engine: OcrEngine, dpi: int) -> None:
     """OCR each empty cell's ink alone, on ``image`` with the rulings erased, as one block of
     text (Tesseract's page segmentation finds no text in a crop holding a lone '2')."""
@@ -257,9 +268,9 @@ def _reread_empty(table: PageTable, image: Image.Image, engine: OcrEngine, dpi: 
             canvas.save(path, dpi=(dpi, dpi))
             dx, dy = box[0] - margin, box[1] - margin
             for reader in engines:
-                words = [Word(w.text, BBox(x0=w.left + dx, y0=w.top + dy, x1=w.left + w.width + dx,
-                                           y1=w.top + w.height + dy, unit="px", dpi=dpi), w.confidence)
-                         for w in reader.recognize(str(path), dpi) if not _NOT_TEXT.search(w.text)]
+                words = text_words([Word(w.text, BBox(x0=w.left + dx, y0=w.top + dy, x1=w.left + w.width + dx,
+                                                      y1=w.top + w.height + dy, unit="px", dpi=dpi), w.confidence)
+                                    for w in reader.recognize(str(path), dpi)])
                 if words:
                     cell.text = words_text(words)
                     break

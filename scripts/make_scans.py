@@ -43,7 +43,7 @@ import sys
 import time
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -185,13 +185,18 @@ class PageStyle:
 class PlacedLine:
     """One printed line: its words and the x of each word (px), its baseline and weight.
 
-    A separator is a drawn rule from ``rule[0]`` to ``rule[1]`` (px) instead of words.
+    A separator is a drawn rule from ``rule[0]`` to ``rule[1]`` (px) instead of words; a
+    ``segment`` is a table's ruling from (x0, y0) to (x1, y1). ``truth`` replaces the drawn text
+    in the ground truth: a table row's cells joined by " | " on a line that draws nothing, and
+    "" (nothing) on the lines of words inside the cells.
     """
 
     words: list[tuple[str, float]]
     baseline: float
     bold: bool
     rule: tuple[float, float] | None = None
+    segment: tuple[float, float, float, float] | None = None
+    truth: str | None = None
 
     @property
     def text(self) -> str:
@@ -277,7 +282,13 @@ def layout_document(text: str, style: PageStyle, regular: FontSet, bold: FontSet
     pages = [PageLayout(1)]
     y = top
     in_heading = True
-    for raw in text.splitlines():
+    for raw in source_blocks(text):
+        if isinstance(raw, list):  # consecutive "a | b | c" lines: a ruled table
+            in_heading = False
+            y = place_table(table_rows(raw), pages, y + para_space, style, regular, bold, max_pages)
+            if y is None:
+                return pages
+            continue
         line = " ".join(raw.split())
         if not line:
             continue
@@ -327,9 +338,151 @@ def layout_document(text: str, style: PageStyle, regular: FontSet, bold: FontSet
     return pages
 
 
+def source_blocks(text: str) -> Iterator[str | list[str]]:
+    """The source's lines, with each table — a "|" line and the lines up to the last "|"
+    line after it without a blank line between — as one list (a line without "|" inside a
+    table continues the previous row's last cell)."""
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        if "|" not in lines[i]:
+            yield lines[i]
+            i += 1
+            continue
+        end = i
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            if "|" in lines[j]:
+                end = j
+            j += 1
+        yield lines[i:end + 1]
+        i = end + 1
+
+
+def table_rows(lines: list[str]) -> list[list[str]]:
+    """Cells of each row; the first row is the header."""
+    rows: list[list[str]] = []
+    for line in lines:
+        if "|" in line or not rows:
+            rows.append([" ".join(cell.split()) for cell in line.split("|")])
+        else:
+            rows[-1][-1] = " ".join(f"{rows[-1][-1]} {line}".split())
+    return rows
+
+
+TABLE_PAD_PT = 3.0  # space between a ruling and the text in its cell
+TABLE_LINE_SPACING = 1.15
+TABLE_RULE_PT = 0.6
+
+
+def place_table(rows: list[list[str]], pages: list[PageLayout], y: float, style: PageStyle,
+                regular: FontSet, bold: FontSet, max_pages: int | None) -> float | None:
+    """Draw ``rows`` as a ruled table from the baseline ``y`` on; the next baseline, or None
+    when ``max_pages`` is reached.
+
+    Columns get the text width in proportion to their cells' mean length; each cell's text is
+    wrapped within its column, left-aligned, the header in bold. A row with fewer cells than
+    the header is placed as kehoach places it when it reads the text
+    (:func:`kehoach.extract.appendix_text.place_rows`): cells it skips at the start, and then
+    the ones after it, belong to the cell above, which is drawn spanning both rows (no ruling
+    between them, its text once at the top); a group row ("I | Hoàn thiện thể chế") has its
+    title span the rest of the row. A row that does not fit goes to the next page, where a
+    spanning cell is drawn again with its text.
+    """
+    from kehoach.extract.appendix_table import is_numbering  # the repository's package (installed editable)
+    from kehoach.extract.appendix_text import place_rows
+
+    ascent = style.pt(style.font_pt) * 0.9
+    line_height = style.pt(style.font_pt * TABLE_LINE_SPACING)
+    pad = style.pt(TABLE_PAD_PT)
+    top_limit = style.px(style.margin_top_cm)
+    bottom = style.height_px - style.px(style.margin_bottom_cm)
+    left, width = style.px(style.margin_left_cm), style.text_width_px
+    n = len(rows[0])
+    fitted = [r[:n - 1] + [" ".join(r[n - 1:])] if len(r) > n else r for r in rows[1:]]
+    body = place_rows(fitted, n)
+    placed = [(rows[0], [False] * n, False, True)] + [
+        (r + [""] * (n - len(r)), [False] * n, False, False) if is_numbering(r) else (p.cells, p.from_above, p.group, False)
+        for r, p in zip(fitted, body)]
+    widths = _column_widths([r[0] for r in placed], width, 2 * pad, regular, bold)
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    row_top = y - ascent
+    first_on_page = True
+    for cells, from_above, group, is_header in placed:
+        fonts = bold if is_header else regular
+        spans = _cell_spans(cells, group, n)
+        wrapped: dict[int, list[list[str]]] = {}
+        for start, end in spans:
+            if from_above[start] and not first_on_page:
+                continue
+            text = cells[start]
+            wrapped[start] = wrap_words(text.split(" "), fonts, xs[end] - xs[start] - 2 * pad,
+                                        xs[end] - xs[start] - 2 * pad) if text else []
+        height = max([len(lines) for lines in wrapped.values()] + [1]) * line_height + 2 * pad
+        if row_top + height > bottom and not first_on_page:
+            pages[-1].lines.append(PlacedLine([], row_top, False, segment=(xs[0], row_top, xs[-1], row_top)))
+            if max_pages is not None and len(pages) >= max_pages:
+                return None
+            pages.append(PageLayout(len(pages) + 1))
+            row_top, first_on_page = top_limit, True
+            # the row goes on the new page, where what spans into it is drawn again
+            for start, end in spans:
+                if start not in wrapped and cells[start]:
+                    wrapped[start] = wrap_words(cells[start].split(" "), fonts, xs[end] - xs[start] - 2 * pad,
+                                                xs[end] - xs[start] - 2 * pad)
+            height = max([len(lines) for lines in wrapped.values()] + [1]) * line_height + 2 * pad
+        page = pages[-1]
+        page.lines.append(PlacedLine([], row_top, False, truth=" | ".join(cells).strip()))
+        for start, end in spans:
+            if start in wrapped or first_on_page or not from_above[start]:
+                page.lines.append(PlacedLine([], row_top, False, segment=(xs[start], row_top, xs[end], row_top)))
+            for i, words in enumerate(wrapped.get(start, [])):
+                baseline = row_top + pad + ascent + i * line_height
+                x, placed_words = xs[start] + pad, []
+                for word in words:
+                    placed_words.append((word, x))
+                    x += fonts.length(word) + fonts.length(" ")
+                page.lines.append(PlacedLine(placed_words, baseline, is_header, truth=""))
+        for start, _ in spans:
+            page.lines.append(PlacedLine([], row_top, False, segment=(xs[start], row_top, xs[start], row_top + height)))
+        page.lines.append(PlacedLine([], row_top, False, segment=(xs[-1], row_top, xs[-1], row_top + height)))
+        row_top += height
+        first_on_page = False
+    pages[-1].lines.append(PlacedLine([], row_top, False, segment=(xs[0], row_top, xs[-1], row_top)))
+    return row_top + style.pt(style.paragraph_space_pt) + ascent
+
+
+def _column_widths(rows: list[list[str]], width: float, padding: float, regular: FontSet, bold: FontSet) -> list[float]:
+    """Each column at least as wide as its longest word (up to a fair share of the width),
+    the rest of the width shared in proportion to the columns' mean text length."""
+    n = len(rows[0])
+    least = []
+    for c in range(n):
+        words = [w for i, r in enumerate(rows) for w in r[c].split()] or [""]
+        fonts = [bold if i == 0 else regular for i, r in enumerate(rows) for _ in r[c].split()] or [regular]
+        longest = max(f.length(w) for f, w in zip(fonts, words))
+        least.append(min(longest + padding, width / n))
+    weights = [max(sum(len(r[c]) for r in rows) / len(rows), 1.0) for c in range(n)]
+    spare = width - sum(least)
+    return [lo + spare * w / sum(weights) for lo, w in zip(least, weights)]
+
+
+def _cell_spans(cells: list[str], group: bool, n: int) -> list[tuple[int, int]]:
+    """The (first column, column after the last) of each drawn cell of a row."""
+    if group:
+        last = max(i for i, c in enumerate(cells) if c) if any(cells) else 0
+        return [(i, i + 1) for i in range(last)] + [(last, n)]
+    return [(i, i + 1) for i in range(n)]
+
+
 def ground_truth(pages: Sequence[PageLayout]) -> str:
-    """Exactly the drawn text: lines joined by "\\n", pages by "\\f"; page numbers and rules excluded."""
-    return "\f".join("\n".join(line.text for line in page.lines if line.rule is None) for page in pages) + "\n"
+    """Exactly the drawn text: lines joined by "\\n", pages by "\\f"; page numbers and rules
+    excluded; a table row is one line, its cells joined by " | " (see :class:`PlacedLine`)."""
+    return "\f".join("\n".join(line.text if line.truth is None else line.truth for line in page.lines
+                               if line.rule is None and line.segment is None and line.truth != "")
+                     for page in pages) + "\n"
 
 
 def page_number_position(style: PageStyle, fonts: FontSet, number: int) -> tuple[float, float]:
@@ -348,6 +501,11 @@ def render_page(page: PageLayout, style: PageStyle, regular: FontSet, bold: Font
         if line.rule is not None:
             thickness = max(1, round(style.pt(0.6)))
             draw.rectangle((line.rule[0], line.baseline, line.rule[1], line.baseline + thickness - 1), fill=0)
+            continue
+        if line.segment is not None:
+            x0, y0, x1, y1 = line.segment
+            thickness = max(1, round(style.pt(TABLE_RULE_PT)))
+            draw.rectangle((x0, y0, max(x1, x0 + thickness - 1), max(y1, y0 + thickness - 1)), fill=0)
             continue
         fonts = bold if line.bold else regular
         for word, x in line.words:
@@ -482,6 +640,11 @@ def write_text_pdf(pages: Sequence[PageLayout], path: Path, style: PageStyle,
             if line.rule is not None:
                 pdf.set_line_width(0.6)
                 pdf.line(line.rule[0] * scale, line.baseline * scale, line.rule[1] * scale, line.baseline * scale)
+                continue
+            if line.segment is not None:
+                pdf.set_line_width(TABLE_RULE_PT)
+                x0, y0, x1, y1 = line.segment
+                pdf.line(x0 * scale, y0 * scale, x1 * scale, y1 * scale)
                 continue
             fonts = bold if line.bold else regular
             for word, x in line.words:
