@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import UnsupportedInputError
 from ..models import PageInfo
@@ -10,10 +11,12 @@ from .types import Line, PageText, Word
 
 
 def decode_text(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused.
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or else 8-bit Windows text.
 
-    Legacy Vietnamese encodings (TCVN3, VNI) decode as Latin-1 lookalikes; detecting them
-    belongs to the normaliser and is not guessed here.
+    Legacy Vietnamese files (TCVN3, VNI) are 8-bit text that is rarely valid UTF-8; read as
+    cp1252 their bytes become the Latin-1 lookalikes that the normaliser detects and converts
+    (:mod:`kehoach.normalize.legacy`). Bytes that cp1252 leaves undefined, or control
+    characters, mean the file is not text and it is refused.
     """
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -25,9 +28,19 @@ def decode_text(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or _CONTROL.search(text):
         raise UnsupportedInputError(
-            f"text is not UTF-8 or UTF-16 with a BOM (byte {exc.start} is invalid)", path
-        ) from exc
+            f"text is not UTF-8, UTF-16 with a BOM or 8-bit text (byte {error.start} is invalid UTF-8)", path
+        ) from error
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls other than \t \n \v \f \r
 
 
 def pages_from_text(text: str) -> list[PageText]:

@@ -4,7 +4,8 @@ Two steps. :mod:`.tone_marks` puts text in NFC with one tone-mark placement. :mo
 gives back the diacritics of text that lost them, with a syllable trigram model
 (:mod:`.lm`); it runs when the text reads as accent-less (fewer than half of its words carry
 a mark), since on accented text its few changes are as often wrong as right (see
-``bench/normalize_eval.py``). Line breaks are kept, so lines map one to one.
+``bench/normalize_eval.py``). Line breaks are kept, so lines map one to one. Before both,
+text written in a legacy encoding (TCVN3, VNI, VIQR) is detected and converted (:mod:`.legacy`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from dataclasses import replace
 from functools import cache
 
 from .channel import load_channel
+from .legacy import convert_legacy
 from .lm import load_model
 from .restore import ACCENTED_TEXT_SHARE, Change, Restored, Restorer, marked_share
 from .tone_marks import ToneStyle, normalize_form
 
-ENGINE = "kehoach.normalize 0.2 (NFC, tone placement, trigram diacritic restoration)"
+ENGINE = "kehoach.normalize 0.3 (legacy encodings, NFC, tone placement, trigram diacritic restoration)"
 
 
 @cache
@@ -30,7 +32,10 @@ def normalize_detailed(text: str, tone_style: ToneStyle = "old", restore: bool |
                        from_ocr: bool = False) -> Restored:
     """Normalise ``text`` and say what changed: every restored token with its confidence
     and runner-up. ``restore=None`` restores text that reads as accent-less, and, when
-    ``from_ocr`` says it was read by Tesseract vie, repairs tones the LM finds unlikely."""
+    ``from_ocr`` says it was read by Tesseract vie, repairs tones the LM finds unlikely.
+    Text in a legacy encoding (TCVN3, VNI, VIQR; :mod:`.legacy`) is converted first."""
+    if not from_ocr:  # legacy encodings come from bytes and fonts, never from OCR
+        text = convert_legacy(text).text
     text = normalize_form(text, "old")  # the model's own style
     accentless = marked_share(text) < ACCENTED_TEXT_SHARE
     if restore is None:
