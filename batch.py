@@ -132,6 +132,24 @@ def run_job(job: Job) -> JobResult:
     return result
 
 
+WARM_UP_TEXT = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+Số: 1/KH-UBND
+KẾ HOẠCH
+Tuyen truyen cai cach hanh chinh nam 2026
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thực hiện trước ngày 15/6/2026.
+"""
+
+
+def warm_worker() -> None:
+    """Load what every document needs (language and channel models, agency matcher) by
+    processing a small built-in plan, once per worker, before its first job."""
+    with tempfile.TemporaryDirectory(prefix="kehoach-warm-") as folder:
+        path = Path(folder) / "warm-up.txt"
+        path.write_text(WARM_UP_TEXT, encoding="utf-8")
+        process(path)
+
+
 def page_ranges(path: Path, pages_per_job: int) -> list[tuple[int, int]] | None:
     """How to split a PDF longer than ``pages_per_job`` pages into jobs; None to read it whole
     (not a PDF, short, or unreadable: the whole-document job then says why)."""
@@ -309,7 +327,7 @@ def run_batch(items: list[InputFile], outdir: Path, options: ProcessOptions, exe
             jobs.append((job_key, (Job(path, options_json, span),)))
     parts: dict[str, dict[tuple[int, int], JobResult | WorkerDied]] = {}
     try:
-        for job_key, result in executor.run(run_job, jobs):
+        for job_key, result in executor.run(run_job, jobs, setup=warm_worker):
             key, span = job_of[job_key]
             item = by_key[key]
             if span is not None:

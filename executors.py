@@ -2,7 +2,9 @@
 
 Every executor runs the same picklable task (a module-level function of plain arguments)
 and yields ``(key, result)`` as tasks finish, in any order; a task whose worker died yields
-a :class:`WorkerDied` instead of a result. Only the parent process writes outputs.
+a :class:`WorkerDied` instead of a result. Only the parent process writes outputs. An
+optional ``setup`` function runs once in every worker before its first task (loading the
+models), so that no document's time includes it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ class WorkerDied(Exception):
 
 class Executor(ABC):
     @abstractmethod
-    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task],
+            setup: Callable[[], None] | None = None) -> Iterator[tuple[str, Any]]:
         """Yield ``(key, fn(*args))`` for each task as it finishes (or ``(key, WorkerDied)``)."""
 
     def close(self) -> None:
@@ -34,7 +37,10 @@ class Executor(ABC):
 class SerialExecutor(Executor):
     """In this process, one task after another: for one job, and for debugging."""
 
-    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task],
+            setup: Callable[[], None] | None = None) -> Iterator[tuple[str, Any]]:
+        if setup is not None and tasks:
+            setup()
         for key, args in tasks:
             yield key, fn(*args)
 
@@ -50,9 +56,10 @@ class LocalPoolExecutor(Executor):
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
 
-    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task],
+            setup: Callable[[], None] | None = None) -> Iterator[tuple[str, Any]]:
         suspects: list[Task] = []
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+        with ProcessPoolExecutor(max_workers=self.jobs, initializer=setup) as pool:
             futures: dict[Future, Task] = {pool.submit(fn, *args): (key, args) for key, args in tasks}
             pending = set(futures)
             while pending:
@@ -64,7 +71,7 @@ class LocalPoolExecutor(Executor):
                     except BrokenProcessPool:
                         suspects.append((key, args))
         for key, args in suspects:
-            with ProcessPoolExecutor(max_workers=1) as alone:
+            with ProcessPoolExecutor(max_workers=1, initializer=setup) as alone:
                 try:
                     yield key, alone.submit(fn, *args).result()
                 except BrokenProcessPool:
@@ -87,10 +94,13 @@ class DaskExecutor(Executor):
         except (OSError, TimeoutError) as exc:
             raise BatchAbortedError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
 
-    def run(self, fn: Callable[..., Any], tasks: Sequence[Task]) -> Iterator[tuple[str, Any]]:
+    def run(self, fn: Callable[..., Any], tasks: Sequence[Task],
+            setup: Callable[[], None] | None = None) -> Iterator[tuple[str, Any]]:
         from distributed import KilledWorker, as_completed
 
         try:
+            if setup is not None and tasks:
+                self.client.run(setup)  # the workers there now; one that joins later loads on its first task
             futures = {self.client.submit(fn, *args, pure=False): key for key, args in tasks}
             for future in as_completed(futures):
                 key = futures[future]
