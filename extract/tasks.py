@@ -11,6 +11,10 @@ them anything). Duties are assigned in one of two shapes:
 * a numbered paragraph whose subject is the agency ('Sở Khoa học và Công nghệ theo dõi …',
   'Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh …').
 
+* duties as bullets, the agencies named after them by labels ('Đơn vị chủ trì: Phòng X;
+  Đơn vị phối hợp: Phòng Y', 'Cơ quan thực hiện: …', 'Thời gian thực hiện: Quý II/2026'):
+  the labels lead, assist and date every bullet of the item.
+
 A paragraph with no agency as subject or 'chủ trì' (general remarks such as 'Trong quá
 trình thực hiện, nếu có khó khăn …') gives no task: no lead, no assignment. Other document
 types (công văn, báo cáo, tờ trình) give none: their numbered items report or propose, and a
@@ -20,6 +24,7 @@ task list full of them would be noise.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from ..models import Section, Task
 from .agencies import Agency, find_agencies
 from .deadlines import read_timing
@@ -34,6 +39,8 @@ CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to
 _INTRO = re.compile(r"^(?:can cu [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+)+")
 _JOINER = re.compile(r"^(?:,|;|va|, va|cac|va cac|, cac)?$")
 _LEAD_CUE = re.compile(r"\bchu tri\b")
+_LABEL = re.compile(r"(?:^|;\s*)(?:don vi|co quan|bo phan)\s*(chu tri|thuc hien|phoi hop|chiu trach nhiem)\s*:\s*")
+_TIME_LABEL = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 
 
@@ -52,21 +59,68 @@ def _states_aims(section: Section) -> bool:
     return bool(section.heading) and folded(section.heading).startswith(NO_TASK_SECTIONS)
 
 
-def _tasks_of(sha: str, node: Section, inherited: list[str]) -> list[Task]:
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """What an item's label lines say: 'Đơn vị chủ trì: …; Đơn vị phối hợp: …', 'Thời gian: …'."""
+
+    lead: list[str] = field(default_factory=list)
+    coordinating: list[str] = field(default_factory=list)
+    timing: str = ""
+
+
+NO_LABELS = _Labels()
+
+
+def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = NO_LABELS) -> list[Task]:
     """The task of ``node``'s own text and those of its children; an agency named by the
-    heading, or as the subject of the node's text, leads every duty below it."""
-    if _states_aims(node):
+    heading, or as the subject of the node's text, or by the item's labels, leads every duty below it."""
+    if _states_aims(node) or _is_label(node.text):
         return []
-    lead = (_subject(node.heading) if node.heading else []) or inherited
+    own = _labels_of(node)
+    labels = own if own.lead or own.timing else labels
+    lead = own.lead or (_subject(node.heading) if node.heading else []) or inherited
     description = _description(node.text)
     if description and _names_only(description):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
         lead, task = _subject(description), None
     else:
-        task = _task(sha, node, description, lead) if description else None
+        task = _task(sha, node, description, lead, labels) if description else None
     tasks = [task] if task else []
     for child in node.children:
-        tasks += _tasks_of(sha, child, task.lead if task else lead)
+        tasks += _tasks_of(sha, child, task.lead if task else lead, labels)
     return tasks
+
+
+def _is_label(text: str) -> bool:
+    first = aligned_fold(text.split("\n", 1)[0].strip())
+    return bool(_LABEL.match(first) or _TIME_LABEL.match(first))
+
+
+def _labels_of(node: Section) -> _Labels:
+    """The labels printed in the item: paragraphs of its own text after the first, the text
+    of its label bullets, and paragraphs run onto its last bullet (they follow it unnumbered)."""
+    paragraphs = node.text.split("\n")[1:]
+    for child in node.children:
+        parts = child.text.split("\n")
+        paragraphs += parts if _is_label(child.text) else parts[1:]
+    lead: list[str] = []
+    coordinating: list[str] = []
+    timing = ""
+    for paragraph in paragraphs:
+        folded_text = aligned_fold(paragraph)
+        if _TIME_LABEL.match(folded_text):
+            timing = timing or paragraph
+        cues = list(_LABEL.finditer(folded_text))
+        for cue, nxt in zip(cues, [*cues[1:], None]):
+            names = _names_in(paragraph[cue.end():nxt.start() if nxt else len(paragraph)])
+            (coordinating if cue[1] == "phoi hop" else lead).extend(names)
+    return _Labels(lead, coordinating, timing)
+
+
+def _names_in(text: str) -> list[str]:
+    """The agencies of a label's value; the value itself when it names none the patterns know."""
+    text = text.strip(" .;")
+    names = [a.text for a in find_agencies(text)]
+    return names or ([text] if text else [])
 
 
 def _names_only(text: str) -> bool:
@@ -85,18 +139,20 @@ def _description(text: str) -> str:
     return "" if folded(first).startswith(CLOSING_PARAGRAPH) else first
 
 
-def _task(sha: str, node: Section, description: str, lead: list[str]) -> Task | None:
+def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS) -> Task | None:
     agencies = find_agencies(description)
     lead = _subject(description, agencies) or _before_cue(description, agencies) or lead
     if not lead:
         return None
     timing = read_timing(description)
+    if timing.deadline is None and labels.timing:
+        timing = read_timing(labels.timing)
     return Task(
         id=make_id(sha, "task", node.id),
         provenance=node.provenance,
         description=description,
         lead=lead,
-        coordinating=[a for a in _after_cue(description, agencies) if a not in lead],
+        coordinating=[a for a in _after_cue(description, agencies) or labels.coordinating if a not in lead],
         deadline=timing.deadline,
         frequency=timing.frequency,
         timeframe=timing.timeframe,

@@ -84,3 +84,14 @@ def test_timing_phrases():
     assert read_timing("báo cáo trước ngày 15/6/2023").timeframe == "trước ngày 15/6/2023"
     assert read_timing("Kế hoạch cải cách hành chính năm 2023").deadline is None
     assert read_timing("mỗi tuần ít nhất 01 lần").frequency == "mỗi tuần ít nhất 01 lần"
+
+
+def test_labels_after_the_bullets_lead_them(dev_plan, extract_file):
+    """001 III.1: six '- Tham mưu …' / '- Phối hợp …' bullets, then 'Đơn vị chủ trì: Phòng Quản
+    lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, Phòng Quản lý Thương mại.'"""
+    doc = extract_file(dev_plan("001_"))
+    led = [t for t in doc.tasks if t.lead == ["Phòng Quản lý Công nghiệp"]]
+    assert len(led) >= 6
+    first = next(t for t in led if t.description.startswith("Tham mưu UBND tỉnh xây dựng chính sách"))
+    assert first.coordinating == ["Phòng Quản lý Năng lượng", "Phòng Quản lý Thương mại"]
+    assert not any(t.description.startswith(("Đơn vị chủ trì", "Lãnh đạo phụ trách")) for t in doc.tasks)
