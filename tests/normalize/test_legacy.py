@@ -3,6 +3,7 @@ dev text written in each, and no conversion of correct Unicode, stripped text, E
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -32,11 +33,16 @@ def strip(text: str) -> str:
         c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
 
 
+VIETNAMESE = set("abcdđeghiklmnopqrstuvxy") | {unicodedata.normalize("NFC", v + t)
+                                               for v in ("a", "â", "ă", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+                                               for t in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")}
+
+
 @pytest.mark.skipif(shutil.which("iconv") is None, reason="glibc iconv not installed")
 def test_tcvn3_table_agrees_with_glibc_tcvn5712():
     codes = bytes(sorted(TCVN3_DECODE))
     out = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=codes, capture_output=True, check=True)
-    glibc = [unicodedata.normalize("NFC", c) for c in out.stdout.decode()]
+    glibc = list(unicodedata.normalize("NFC", out.stdout.decode()))
     assert glibc == [TCVN3_DECODE[b] for b in codes]
 
 
@@ -58,11 +64,6 @@ def test_every_letter_round_trips(encoding):
     back = decode_legacy(encode_legacy(words, encoding), encoding)
     # VN3 has no toned capitals: they come back in lower case unless the word shows its case.
     assert back == words if encoding != "tcvn3" else back.lower() == words.lower()
-
-
-VIETNAMESE = set("abcdđeghiklmnopqrstuvxy") | {unicodedata.normalize("NFC", v + t)
-                                               for v in ("a", "â", "ă", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
-                                               for t in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")}
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)
@@ -143,8 +144,6 @@ def test_cli_normalize_converts_tcvn3_text(shared_data, tmp_path):
 
 
 def test_cli_extract_reads_an_eight_bit_vni_file(shared_data, tmp_path):
-    import json
-
     truth = dev_text(shared_data)
     path = tmp_path / "vni.txt"
     path.write_bytes(encode_legacy(truth, "vni").encode("cp1252", errors="replace"))
