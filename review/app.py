@@ -11,6 +11,7 @@ import getpass
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -46,7 +47,7 @@ def create_app(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8765,
     templates.env.filters["dmy"] = lambda value: display_value(DATE_FIELD, value)
 
     def reviewer_of(request: Request) -> str:
-        return (request.cookies.get(reviewer_cookie) or default_reviewer)[:80]
+        return (unquote(request.cookies.get(reviewer_cookie, "")) or default_reviewer)[:80]
 
     def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
         csrf = request.cookies.get(csrf_cookie) or secrets.token_urlsafe(24)
@@ -229,7 +230,7 @@ def create_app(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8765,
         name = " ".join(form.get("reviewer", "").split())[:80]
         response = RedirectResponse(form.get("next") if str(form.get("next", "")).startswith("/") else "/", 303)
         if name:
-            response.set_cookie(reviewer_cookie, name, httponly=True, samesite="strict")
+            response.set_cookie(reviewer_cookie, quote(name), httponly=True, samesite="strict")  # names are Vietnamese
         return response
 
     async def too_large(request: Request, exc: Exception) -> Response:

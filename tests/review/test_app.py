@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from kehoach.cli import main
 from kehoach.review import ReviewFolder, UnsafeBind, create_app
 
 BASE = "http://127.0.0.1:8765"
@@ -42,8 +43,8 @@ def test_document_page_shows_fields_boxes_and_page_image(outdir: Path) -> None:
     with client(outdir) as c:
         html = c.get(f"/doc/{doc_id}").text
         assert "Sở Khoa học và Công nghệ" in html
-        assert re.search(r'id="item-task-[0-9a-f]+"[^>]*data-page="4" data-box="[\d.]+,[\d.]+,[\d.]+,[\d.]+"', html)
-        image = c.get(f"/doc/{doc_id}/page/4.jpg")
+        assert re.search(r'id="item-task-[0-9a-f]+"[^>]*data-page="\d" data-box="[\d.]+,[\d.]+,[\d.]+,[\d.]+"', html)
+        image = c.get(f"/doc/{doc_id}/page/2.jpg")
         assert image.status_code == 200 and image.content[:3] == b"\xff\xd8\xff"
         assert (outdir / "review" / "pages").is_dir()
 
@@ -99,9 +100,11 @@ def test_page_numbers_outside_the_document_and_text_inputs_have_no_image(outdir:
         assert c.get(f"/doc/{seed_id}/page/1.jpg").status_code == 404
 
 
-def test_other_addresses_need_a_token(outdir: Path) -> None:
+def test_other_addresses_need_a_token(outdir: Path, capsys) -> None:
     with pytest.raises(UnsafeBind):
         create_app(outdir, host="0.0.0.0", port=8765)
+    assert main(["review", str(outdir), "--host", "0.0.0.0", "--no-browser"]) == 2  # refuses to start
+    assert "--token" in capsys.readouterr().err
     app = create_app(outdir, host="0.0.0.0", port=8765, token="s3cret")
     with TestClient(app, base_url="http://192.0.2.10:8765", follow_redirects=False) as c:
         assert c.get("/").status_code == 401
@@ -130,3 +133,17 @@ def test_request_size_is_limited(outdir: Path) -> None:
                           headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert streamed.status_code == 413
     assert ReviewFolder(outdir).log.entries() == []
+
+
+def test_each_edit_records_who_made_it(outdir: Path) -> None:
+    doc_id = plan_id(outdir)
+    with client(outdir, reviewer="Lan") as lan, client(outdir, reviewer="Lan") as minh:
+        csrf = csrf_of(minh.get("/").text)
+        assert minh.post("/reviewer", data={"reviewer": "Nguyễn Văn Minh", "csrf": csrf, "next": "/"}).status_code == 303
+        for c, place in ((lan, "Thành phố Hà Nội"), (minh, "Hà Nội")):
+            csrf = csrf_of(c.get(f"/doc/{doc_id}").text)
+            version = str(ReviewFolder(outdir).version(doc_id, doc_id))
+            assert c.post(f"/doc/{doc_id}/item/{doc_id}", data={"place": place, "version": version, "csrf": csrf}
+                          ).status_code == 303
+    assert [(e.reviewer, e.new) for e in ReviewFolder(outdir).log.entries()] == [
+        ("Lan", "Thành phố Hà Nội"), ("Nguyễn Văn Minh", "Hà Nội")]

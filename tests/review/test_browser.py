@@ -80,16 +80,19 @@ def test_review_a_task_in_the_browser_then_export_and_rerun(server: str, page, o
     # Selecting a task highlights its source box on the page image.
     task = page.locator("form.item[id^='item-task-']").first
     task_id = task.get_attribute("id").removeprefix("item-")
-    assert task.get_attribute("data-page") == "4"
-    page.locator("#page-4 img").scroll_into_view_if_needed()
+    number = task.get_attribute("data-page")
+    assert number and task.get_attribute("data-box")
     task.locator("textarea[name=description]").click()
-    highlight = page.locator("#page-4 .hl")
+    highlight = page.locator(f"#page-{number} .hl")
     expect(highlight).to_be_visible()
-    box, image = highlight.bounding_box(), page.locator("#page-4 img").bounding_box()
+    expect(page.locator(".hl:visible")).to_have_count(1)
+    box, image = highlight.bounding_box(), page.locator(f"#page-{number} img").bounding_box()
     left, top, width, height = map(float, task.get_attribute("data-box").split(","))
     assert box["x"] == pytest.approx(image["x"] + image["width"] * left / 100, abs=4)
     assert box["y"] == pytest.approx(image["y"] + image["height"] * top / 100, abs=4)
     assert box["width"] > 100 and box["height"] > 20
+    expect(highlight).to_be_in_viewport()  # the page pane scrolled to it
+    page.wait_for_function(f"document.querySelector('#page-{number} img').naturalWidth > 0")
     shot(page, "review-document.png")
 
     # Correct the lead agency; an impossible deadline is refused beside its field, in Vietnamese.
