@@ -132,7 +132,8 @@ def create_app(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8765,
         history = folder.log.entries(doc["id"])
         return render(request, "document.html", {
             "doc": doc, "reviewed": reviewed, "groups": groups, "flagged": [i for i in items if i["flags"]], "errors": errors or {}, "submitted": submitted or {},
-            "message": message, "lines": lines, "history": history[-50:][::-1],
+            "message": message, "lines": lines, "history": history[-50:][::-1], "versions": versions,
+            "deleted": {e.seq for e in reviewed.view.applied if e.op == "delete"},
             "appendices": doc.get("appendices", []),
         }, status)
 
@@ -242,8 +243,8 @@ def create_app(outdir: str | Path, *, host: str = "127.0.0.1", port: int = 8765,
 
     routes = [
         Route("/", queue),
+        Route("/doc/{doc_id}.json", corrected_json),  # before /doc/{doc_id}, which would take "….json"
         Route("/doc/{doc_id}", document),
-        Route("/doc/{doc_id}.json", corrected_json),
         Route("/doc/{doc_id}/page/{number:int}.jpg", page),
         Route("/doc/{doc_id}/item/{item_id}", save, methods=["POST"]),
         Route("/doc/{doc_id}/item/{item_id}/{action}", item_action, methods=["POST"]),

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
-import secrets
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -46,10 +45,6 @@ def check_bind(host: str, token: str | None) -> None:
     if not is_loopback(host) and not token:
         raise UnsafeBind(f"listening on {host} makes the review app reachable from other machines; "
                          "give an access token with --token (e.g. --token $(openssl rand -hex 16))")
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 def same(a: str | None, b: str | None) -> bool:

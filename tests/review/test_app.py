@@ -147,3 +147,16 @@ def test_each_edit_records_who_made_it(outdir: Path) -> None:
                           ).status_code == 303
     assert [(e.reviewer, e.new) for e in ReviewFolder(outdir).log.entries()] == [
         ("Lan", "Thành phố Hà Nội"), ("Nguyễn Văn Minh", "Hà Nội")]
+
+
+def test_corrected_json_and_undoing_a_delete_from_the_history(outdir: Path) -> None:
+    doc_id = plan_id(outdir)
+    task = ReviewFolder(outdir).open(doc_id).doc["tasks"][0]
+    with client(outdir) as c:
+        csrf = csrf_of(c.get(f"/doc/{doc_id}").text)
+        assert c.post(f"/doc/{doc_id}/item/{task['id']}/delete", data={"version": "0", "csrf": csrf}).status_code == 303
+        assert task["id"] not in [t["id"] for t in c.get(f"/doc/{doc_id}.json").json()["tasks"]]
+        html = c.get(f"/doc/{doc_id}").text
+        assert f'id="item-{task["id"]}"' not in html and "Khôi phục mục đã xóa" in html
+        assert c.post(f"/doc/{doc_id}/item/{task['id']}/undo", data={"version": "1", "csrf": csrf}).status_code == 303
+        assert c.get(f"/doc/{doc_id}.json").json()["tasks"][0] == task

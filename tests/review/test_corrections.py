@@ -156,3 +156,19 @@ def test_a_correction_whose_source_changed_is_reported_not_dropped(outdir: Path,
     folder.resolve(doc_id, view.stale[0].entry.seq, True, "Minh")
     assert [s.entry.field for s in folder.open(doc_id).view.stale] == ["frequency"]
     assert folder.open(doc_id).doc["tasks"][0]["lead"] == ["Sở Nội vụ"]
+
+
+def test_corrections_of_a_document_that_left_the_folder_are_reported(outdir: Path, tmp_path: Path) -> None:
+    folder = ReviewFolder(outdir)
+    doc_id = plan(folder)
+    folder.save(doc_id, doc_id, {"place": "Thủ đô Hà Nội"}, 0, "Lan")
+    # The source file changed: the next run gives the document another id (ids derive from the sha256).
+    raw_path = folder.documents()[doc_id]
+    raw = json.loads(raw_path.read_text(encoding="utf-8"))
+    raw["id"] = "doc-000000000000"
+    raw_path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    folder = ReviewFolder(outdir)
+    assert [(e.doc_id, e.new) for e in folder.orphans()] == [(doc_id, "Thủ đô Hà Nội")]
+    report = folder.export(tmp_path / "exp")
+    assert [where for where, _ in report] == ["(không còn trong thư mục)"]
+    assert json.loads((tmp_path / "exp" / "review.json").read_text())["orphans"][0]["doc_id"] == doc_id
