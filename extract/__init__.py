@@ -34,6 +34,7 @@ def header_stage(doc: Document, ctx: Context) -> None:
 
 def sections_stage(doc: Document, ctx: Context) -> None:
     doc.sections = build_sections(doc.source.sha256, ctx.layout.numbered)
+    doc.sections += build_sections(doc.source.sha256, ctx.layout.attached, first=len(doc.sections))
 
 
 def closing_stage(doc: Document, ctx: Context) -> None:
@@ -65,8 +66,7 @@ def tasks_stage(doc: Document, ctx: Context) -> None:
 
 def appendix_stage(doc: Document, ctx: Context) -> None:
     """After tasks_stage: the rows of Phụ lục task tables are appended to the body's tasks."""
-    doc.appendices, errors = build_appendices(doc.source.sha256, ctx.layout.rest,
-                                               ctx.layout.preamble + ctx.layout.numbered, ctx.tables)
+    doc.appendices, errors = build_appendices(doc.source.sha256, ctx.lines, ctx.tables)
     doc.errors += errors
     doc.tasks += [task for appendix in doc.appendices for task in appendix_tasks(doc.source.sha256, appendix)]
 

@@ -1,7 +1,7 @@
 """Phụ lục tables: from ruled grids on the page, or from '|' rows of text; their rows as tasks.
 
 A Phụ lục starts at its heading ('PHỤ LỤC I', 'Phụ lục 02'), usually after the signature
-and Nơi nhận (``layout.rest``), and runs to the next one. Its title is the heading and the
+and Nơi nhận (in ``layout.rest``), and runs to the next one. Its title is the heading and the
 capitalised lines under it. Its table is, in order of trust:
 
 1. the ruled tables found on its pages at ingest (PDF rulings or rulings on the scan), read
@@ -46,13 +46,13 @@ def is_heading(line: Line) -> bool:
     return not rest or is_upper(" ".join(rest))
 
 
-def build_appendices(sha: str, rest: list[Line], body: list[Line],
+def build_appendices(sha: str, zone: list[Line],
                      tables: list[PageTable]) -> tuple[list[Appendix], list[ProcessingError]]:
     """The Phụ lục tables of a document and the errors of those that could not be read.
 
-    They are looked for in ``rest`` (after the signature); in ``body`` too when ``rest`` has
-    no Phụ lục heading (the closing was not found, or the Phụ lục is all there is)."""
-    zone = rest if any(is_heading(ln) for ln in rest) else body + rest
+    Headings are looked for in all of ``zone`` (the document's cleaned lines), not only after
+    the signature: a Phụ lục sent on its own opens with its heading, where the header would be.
+    """
     starts = [i for i, ln in enumerate(zone) if is_heading(ln)]
     appendices: list[Appendix] = []
     errors: list[ProcessingError] = []

@@ -20,17 +20,19 @@ from .lines import folded
 # Header words, best first: 'Nội dung nhiệm vụ' beats 'Thuộc nhóm nhiệm vụ'.
 DUTY = ("noi dung", "ten nhiem vu", "nhiem vu", "cong viec", "hoat dong", "giai phap")
 NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop")
-LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien", "don vi thuc hien")
+LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien")
 COORDINATING = ("phoi hop",)
 TIMING = ("thoi gian", "thoi han", "tien do", "hoan thanh")
 _SPLIT = re.compile(r"\s*[;\n]\s*|\s+-\s+|^-\s*")
 
 
 def _column(columns: list[str], words: tuple[str, ...], avoid: tuple[str, ...] = ()) -> int | None:
-    heads = [folded(c) for c in columns]
-    for word in words:
+    """The first column whose header holds one of ``words`` (best first) and none of ``avoid``;
+    spaces are ignored, as OCR of a bold header drops some ('Cơ quan chủtrì')."""
+    heads = [folded(c).replace(" ", "") for c in columns]
+    for word in (w.replace(" ", "") for w in words):
         for i, head in enumerate(heads):
-            if word in head and not any(a in head for a in avoid):
+            if word in head and not any(a.replace(" ", "") in head for a in avoid):
                 return i
     return None
 
