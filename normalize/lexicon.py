@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..errors import InputFileError
+
 VERSION = 1
 REVIEW_DIR = "review"  # what the review app adds to an output folder lives in OUTDIR/review/
 
@@ -34,9 +36,12 @@ def load(path: str | Path) -> dict[str, str]:
     path = Path(path)
     if not path.is_file():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {_nfc(e["wrong"]): _nfc(e["right"]) for e in data.get("replacements", [])
-            if e.get("wrong", "").strip() and e.get("right") is not None}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {_nfc(e["wrong"]): _nfc(e["right"]) for e in data["replacements"]
+                if e["wrong"].strip() and isinstance(e["right"], str)}
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputFileError(f"not a lexicon file ({exc!r}); fix it, or delete it to start afresh", path) from exc
 
 
 def save(path: str | Path, counts: Mapping[tuple[str, str], int]) -> None:

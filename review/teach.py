@@ -24,6 +24,7 @@ MAX_WORDS = 3  # words per changed place
 MIN_SIMILARITY = 50  # rapidfuzz ratio of wrong and right form (0–100)
 _EDGE = re.compile(r"^\W+|\W+$")
 TEXT_FIELDS = {(kind, f.name) for kind, spec in KINDS.items() for f in spec.fields if f.kind in ("line", "text")}
+LIST_FIELDS = {(kind, f.name) for kind, spec in KINDS.items() for f in spec.fields if f.kind == "list"}
 
 
 def word_fixes(old: str, new: str) -> list[tuple[str, str]]:
@@ -52,7 +53,13 @@ def learn(entries: Iterable[Entry], kinds: dict[str, str]) -> Counter[tuple[str,
     """Count the word fixes of effective text corrections; ``kinds`` maps item id → item kind."""
     counts: Counter[tuple[str, str]] = Counter()
     for e in entries:
-        if (e.op == "set" and isinstance(e.old, str) and isinstance(e.new, str)
-                and (kinds.get(e.item_id), e.field) in TEXT_FIELDS):
+        if e.op != "set":
+            continue
+        key = (kinds.get(e.item_id), e.field)
+        if key in TEXT_FIELDS and isinstance(e.old, str) and isinstance(e.new, str):
             counts.update(word_fixes(e.old, e.new))
+        elif key in LIST_FIELDS and isinstance(e.old, list) and isinstance(e.new, list) and len(e.old) == len(e.new):
+            # Agencies, cells: entry by entry, when the list kept its length (no entry added or removed).
+            for old, new in zip(e.old, e.new):
+                counts.update(word_fixes(old, new))
     return counts

@@ -26,3 +26,15 @@ def test_save_and_load_keep_the_most_frequent_right_form(tmp_path: Path) -> None
     lexicon.save(path, {("tranh xã", "tránh xa"): 3, ("tranh xã", "tranh xa"): 1, ("Sở:", "Số:"): 1})
     assert path == tmp_path / "review" / "lexicon.json"
     assert lexicon.load(path) == {"tranh xã": "tránh xa", "Sở:": "Số:"}
+
+
+def test_a_damaged_lexicon_is_a_clear_input_error(tmp_path: Path) -> None:
+    import pytest
+
+    from kehoach.errors import InputFileError
+
+    path = lexicon.outdir_lexicon(tmp_path)
+    path.parent.mkdir()
+    path.write_text('{"replacements": [{"wrong": "a"}]}', encoding="utf-8")
+    with pytest.raises(InputFileError, match="not a lexicon file"):
+        lexicon.load(path)

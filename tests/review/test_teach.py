@@ -62,3 +62,17 @@ def test_a_correction_made_once_fixes_the_same_error_in_another_document(tmp_pat
     # Undoing the correction forgets what it taught.
     ReviewFolder(out).undo(a.doc["id"], wrong["id"], 1, "Lan")
     assert lexicon.load(lexicon.outdir_lexicon(out)) == {}
+
+
+def test_agency_names_fixed_entry_by_entry_are_learned(outdir: Path) -> None:
+    folder = ReviewFolder(outdir)
+    doc_id = next(i for i, p in folder.documents().items() if "kh-308" in p.name)
+    task = folder.open(doc_id).doc["tasks"][0]
+    misread = ["Sở Tài chinh", "Sở Nội vu"]
+    assert not folder.save(doc_id, task["id"], {"lead": "\n".join(misread)}, 0, "Lan").errors
+    assert not folder.save(doc_id, task["id"], {"lead": "Sở Tài chính\nSở Nội vụ"}, 1, "Lan").errors
+    learned = lexicon.load(lexicon.outdir_lexicon(outdir))
+    assert learned["Tài chinh"] == "Tài chính" and learned["Nội vu"] == "Nội vụ"
+    # Replacing an agency by another is a decision, not a spelling fix: nothing learned.
+    assert not folder.save(doc_id, task["id"], {"lead": "Văn phòng UBND thành phố\nSở Nội vụ"}, 2, "Lan").errors
+    assert lexicon.load(lexicon.outdir_lexicon(outdir)) == learned
