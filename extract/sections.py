@@ -49,8 +49,9 @@ def first_numbered(lines: list[Line]) -> int:
     return markers[0][0] if markers else len(lines)
 
 
-def build_sections(sha: str, lines: list[Line]) -> list[Section]:
-    """The section tree of ``lines``, which start with a marker line."""
+def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]:
+    """The section tree of ``lines``, which start with a marker line; roots are keyed from
+    ``first`` on (a second body, such as an attached plan, follows the first one's roots)."""
     roots: list[_Node] = []
     stack: list[_Node] = []
     for i, line in enumerate(lines):
@@ -61,7 +62,7 @@ def build_sections(sha: str, lines: list[Line]) -> list[Section]:
             continue
         node = _open(m, line, lines[i + 1].text if i + 1 < len(lines) else None)
         _place(node, stack, roots)
-    return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots)]
+    return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots, start=first)]
 
 
 def _place(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:

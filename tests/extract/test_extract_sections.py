@@ -91,3 +91,17 @@ def test_markers(line, kind, number):
                                   "mục II Phụ lục VII", "Điều 12 Nghị định số 139/2025/NĐ-CP"])
 def test_not_markers(line):
     assert marker_of(line) is None
+
+
+def test_plan_attached_after_the_decision_signature(dev_plan, extract_file):
+    """042: Quyết định 2820 ('Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …'), signed,
+    then 'KẾ HOẠCH' / title / '(Kèm theo …)' / 'I. MỤC ĐÍCH, YÊU CẦU' … 'IV. TỔ CHỨC THỰC
+    HIỆN', then the PHỤ LỤC table (not body)."""
+    doc = extract_file(dev_plan("042_"))
+    romans = [s.number for s in doc.sections if s.number in ("I", "II", "III", "IV", "V")]
+    assert romans == ["I", "II", "III", "IV"]
+    assert doc.sections[-1].heading == "TỔ CHỨC THỰC HIỆN"
+    assert len({s.id for s in doc.sections}) == len(doc.sections)
+    assert any(t.lead for t in doc.tasks if t.origin == "body")
+    # 007: a Phụ lục titled 'KẾ HOẠCH KIỂM TRA' after the signature is no attached plan
+    assert not any(s.heading and "KẾ HOẠCH KIỂM TRA" in s.heading for s in extract_file(dev_plan("007_")).sections)
