@@ -66,8 +66,7 @@ def tasks_stage(doc: Document, ctx: Context) -> None:
 
 def appendix_stage(doc: Document, ctx: Context) -> None:
     """After tasks_stage: the rows of Phụ lục task tables are appended to the body's tasks."""
-    doc.appendices, errors = build_appendices(doc.source.sha256, ctx.layout.rest,
-                                               ctx.layout.preamble + ctx.layout.numbered, ctx.tables)
+    doc.appendices, errors = build_appendices(doc.source.sha256, ctx.lines, ctx.tables)
     doc.errors += errors
     doc.tasks += [task for appendix in doc.appendices for task in appendix_tasks(doc.source.sha256, appendix)]
 

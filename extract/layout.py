@@ -40,18 +40,19 @@ class Layout:
 
 @dataclass(slots=True)
 class Context:
-    """What every stage may read: the zones, the digital-signature stamps taken out of them and
-    the ruled tables ingest found on the pages."""
+    """What every stage may read: the zones, the digital-signature stamps taken out of them,
+    the cleaned lines the zones were cut from and the ruled tables ingest found on the pages."""
 
     layout: Layout
     stamps: list[list[Line]]
+    lines: list[Line] = field(default_factory=list)
     tables: list[PageTable] = field(default_factory=list)
 
 
 def build_context(ingested: IngestedDocument) -> Context:
     cleaned = clean(ingested)
     widths: Widths = {p.info.number: p.info.width for p in ingested.pages}
-    return Context(layout=split_layout(cleaned.lines, widths), stamps=cleaned.stamps,
+    return Context(layout=split_layout(cleaned.lines, widths), stamps=cleaned.stamps, lines=cleaned.lines,
                    tables=[t for p in ingested.pages for t in p.tables])
 
 
