@@ -25,8 +25,8 @@ from .appendix_text import is_pipe_row, read_pipe_table
 from .ids import make_id, provenance_of
 from .lines import folded, is_upper
 
-_HEADING = re.compile(r"^phu luc(?:\s+(?:so\s+)?(?:[ivxlc]+|\d{1,2}|[a-z]))?\s*[.:]?(?:\s|$)")
-MAX_HEADING_WORDS = 12
+_HEADING = re.compile(r"^phu luc(?P<mark>\s+(?:so\s+)?(?:[ivxlc]+|\d{1,2}|[a-z]))?\s*(?P<colon>[.:\-–])?(?:\s|$)")
+MAX_HEADING_WORDS = 40
 MAX_TITLE_LINES = 3
 # A table read without its grid: the header's words, and mostly short fragments of lines.
 HEADER_WORDS = ("stt", "tt", "chu tri", "phoi hop", "thoi gian", "noi dung", "nhiem vu", "don vi")
@@ -37,13 +37,14 @@ NOT_READ = "Phụ lục table could not be read as rows: the text looks tabular 
 
 
 def is_heading(line: Line) -> bool:
-    """'PHỤ LỤC I', 'Phụ lục', 'PHỤ LỤC 02: DANH MỤC …' — not 'Phụ lục kèm theo …' in a sentence."""
+    """'PHỤ LỤC I', 'Phụ lục', 'PHỤ LỤC 02 DANH MỤC …', 'Phụ lục 1: Danh sách …' — not 'Phụ
+    lục kèm theo …' in a sentence."""
     text = line.text.strip()
     match = _HEADING.match(folded(text))
-    if not text[:1].isupper() or match is None or len(text.split()) > MAX_HEADING_WORDS:
+    if not text[:1].isupper() or match is None or len(text.split()) > MAX_HEADING_WORDS or "|" in text:
         return False
     rest = text.split()[len(folded(text)[:match.end()].split()):]  # the words after 'Phụ lục I'
-    return not rest or is_upper(" ".join(rest))
+    return not rest or is_upper(" ".join(rest)) or bool(match["mark"] and match["colon"])
 
 
 def build_appendices(sha: str, zone: list[Line],
