@@ -1,6 +1,7 @@
 """Evaluate legacy-encoding detection and conversion (TCVN3, VNI, VIQR) on real dev text.
 
-Round trip: each of the first ``--docs`` dev documents (NFC, old tone placement) is written in
+Round trip: each of the first ``--docs`` held-out dev documents (``scripts/devsplit.py``: no
+model build read them; NFC, old tone placement) is written in
 each legacy encoding by ``encode_legacy`` (the inverse of the tables), then handed to
 ``convert_legacy`` as a reader would get it, and compared with the original: documents
 detected as the right encoding, lines identical, and character accuracy (1 - Levenshtein
@@ -21,16 +22,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 import unicodedata
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from kehoach.errors import UnsupportedInputError
-from kehoach.ingest.text import decode_text
-from kehoach.normalize.legacy import ENCODINGS, convert_legacy, encode_legacy
-from kehoach.normalize.tone_marks import normalize_form
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from devsplit import split  # noqa: E402
+
+from kehoach.errors import UnsupportedInputError  # noqa: E402
+from kehoach.ingest.text import decode_text  # noqa: E402
+from kehoach.normalize.legacy import ENCODINGS, convert_legacy, encode_legacy  # noqa: E402
+from kehoach.normalize.tone_marks import normalize_form  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 ENGLISH = [Path("/usr/share/common-licenses") / name for name in ("GPL-3", "Apache-2.0", "LGPL-3", "MPL-2.0", "Artistic")]
@@ -87,12 +92,12 @@ def false_positives(texts: dict[str, str]) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--docs", type=int, default=20, help="dev documents per encoding for the round trip")
+    parser.add_argument("--docs", type=int, default=20, help="held-out dev documents per encoding for the round trip")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
     dev = sorted((args.data / "dev_plans").glob("*.txt"))
-    report: dict[str, object] = {"round_trip": round_trip(dev[:args.docs])}
+    report: dict[str, object] = {"round_trip": round_trip(split(args.data / "dev_plans")[1][:args.docs])}
     corpus = {}
     for path in sorted((args.data / "corpus").glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")

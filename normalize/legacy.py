@@ -30,7 +30,8 @@ GPL; github.com/lamdao/xvnkb), from which the rows were taken and then checked:
 Detection scores each candidate encoding on the text itself: the whitespace-separated chunks
 that a conversion would change must mostly be syllables the language model knows after it and
 not before it. A text is converted only when at least :data:`MIN_GAIN` chunks turn into known
-syllables and :data:`MIN_KNOWN_SHARE` of the changed chunks are known afterwards. A text with
+syllables by marks that cannot be punctuation, and :data:`MIN_KNOWN_SHARE` of the changed
+chunks are known afterwards. A text with
 no letter beyond Latin-1 is then converted throughout; beside Unicode Vietnamese, only the
 lines that gain from it are, so a Unicode line of a mixed document stays. VIQR is tried only on
 lines written in ASCII. Its ``.`` and ``?`` after a word's last vowel end sentences too: before
@@ -243,7 +244,9 @@ def _viqr_text(text: str, decide: Callable[[str, str, str, str], bool]) -> str:
         if mark:
             toned = VIQR_DECODE[base + mark]
             follower = text[j + 1] if j + 1 < n else " "
-            if mark in "'`~" or follower.isalpha() or follower in ".,;:!?)\"'”":
+            if mark == "." and text.startswith("...", j) and not text.startswith("....", j):
+                pass  # an ellipsis
+            elif mark in "'`~" or follower.isalpha() or follower in ".,;:!?)/-\"'”":
                 letter = toned
                 j += 1
             elif follower.isspace():
@@ -258,25 +261,28 @@ def _viqr_text(text: str, decide: Callable[[str, str, str, str], bool]) -> str:
 
 def _is_d_stroke(text: str, i: int) -> bool:
     """``DD``, ``Dd``, ``dd`` or ``d-`` for Đ/đ: at the start of a word before a vowel (ddi,
-    d-i), or DD among capitals (QDD-UBND, HDDND)."""
+    d-i), ``dd`` standing alone, or DD among capitals (QDD-UBND, HDDND)."""
     pair = text[i:i + 2]
     if pair not in ("DD", "Dd", "dd", "D-", "d-"):
         return False
     after = text[i + 2:i + 3]
     at_start = i == 0 or not text[i - 1].isalpha()
-    if at_start and after in _VOWEL:
-        return True
+    if at_start and (after in _VOWEL or pair == "dd" and not after.isalpha()):
+        return True  # ddi, d-i; dd alone is an abbreviation (dd/c: đ/c, đồng chí)
     return pair == "DD" and (at_start or text[i - 1].isupper()) and not after.islower()
 
 
 def _next_word(text: str, i: int) -> str:
-    """The first syllable of the word after position ``i`` on the same line, read as VIQR."""
+    """The first syllable of the word after position ``i`` on the same line, read as VIQR
+    (if its own last mark is ambiguous, the reading the model finds more frequent)."""
     end = text.find("\n", i)
     chunk = _CHUNK.search(text, i, end if end >= 0 else len(text))
     if chunk is None:
         return ""
-    word = _WORD_LETTERS.search(_viqr_text(chunk.group(0), lambda *_: False))
-    return word.group(0) if word else ""
+    lm = load_model()
+    readings = [_WORD_LETTERS.search(_viqr_text(chunk.group(0), lambda *_: tone)) for tone in (False, True)]
+    words = [m.group(0) for m in readings if m]
+    return max(words, key=lambda w: lm.uni[lm.id(w.lower())], default="")
 
 
 def _lm_decides(left: str, toned: str, plain: str, next_word: str) -> bool:
@@ -326,6 +332,7 @@ class LineScore:
     changed: int = 0
     known_before: int = 0
     known_after: int = 0
+    evidence: int = 0  # chunks made known by a mark that punctuation cannot explain
 
     @property
     def gain(self) -> int:
@@ -333,7 +340,7 @@ class LineScore:
 
     def __add__(self, other: LineScore) -> LineScore:
         return LineScore(self.changed + other.changed, self.known_before + other.known_before,
-                         self.known_after + other.known_after)
+                         self.known_after + other.known_after, self.evidence + other.evidence)
 
 
 def _known(chunk: str, vocabulary: dict[str, int]) -> bool:
@@ -345,10 +352,13 @@ def _known(chunk: str, vocabulary: dict[str, int]) -> bool:
     return all(part.isdigit() or (part.isalpha() and part.lower() in vocabulary) for part in _INNER.split(core))
 
 
-def _score(before: str, after: str, vocabulary: dict[str, int]) -> LineScore:
-    changed = [(a, b) for a, b in zip(before.split(), after.split()) if a != b]
-    return LineScore(len(changed), sum(_known(a, vocabulary) for a, _ in changed),
-                     sum(_known(b, vocabulary) for _, b in changed))
+def _score(before: str, after: str, vocabulary: dict[str, int], encoding: Encoding) -> LineScore:
+    changed = [(a, b, _known(a, vocabulary), _known(b, vocabulary))
+               for a, b in zip(before.split(), after.split()) if a != b]
+    # Every TCVN3 or VNI mark is a letter; VIQR's "." and "?" at a word's end may be punctuation.
+    evidence = sum(1 for a, _, was, now in changed if now and not was
+                   and (encoding != "viqr" or _VIQR_STRONG.search(a)))
+    return LineScore(len(changed), sum(was for *_, was, _ in changed), sum(now for *_, now in changed), evidence)
 
 
 def _candidates(text: str) -> list[Encoding]:
@@ -365,6 +375,7 @@ def _candidates(text: str) -> list[Encoding]:
 
 
 _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][\^(+'`?~.]")
+_VIQR_STRONG = re.compile(r"[aeiouyAEIOUY](?:[\^(+'`~]|[.?][A-Za-z])|(?<![A-Za-z])(?:dd|DD|Dd)")
 
 
 def _ascii_line(line: str) -> bool:
@@ -397,10 +408,10 @@ def convert_legacy(text: str) -> LegacyResult:
     trials = []
     for encoding in candidates:
         converted = _lines(text, encoding)
-        scores = [_score(a, b, vocabulary) if a != b else LineScore() for a, b in zip(lines, converted)]
+        scores = [_score(a, b, vocabulary, encoding) if a != b else LineScore() for a, b in zip(lines, converted)]
         trials.append((sum(scores, LineScore()), encoding, converted, scores))
     total, encoding, converted, scores = max(trials, key=lambda trial: trial[0].gain)
-    if total.gain < MIN_GAIN or total.known_after < MIN_KNOWN_SHARE * total.changed:
+    if min(total.gain, total.evidence) < MIN_GAIN or total.known_after < MIN_KNOWN_SHARE * total.changed:
         return LegacyResult(text, None, 0, total)
     # Text with no letter beyond Latin-1 is legacy throughout. Otherwise (Unicode Vietnamese
     # beside it) a line converts when it loses no known syllable and had one that read as nothing.

@@ -55,6 +55,17 @@ def test_published_examples(encoding, legacy, unicode):
     assert decode_legacy(legacy, encoding) == unicode
 
 
+@pytest.mark.parametrize(("viqr", "unicode"), [
+    ("Bo^. Co^ng Thu+o+ng va` Bo^. Ta`i chi'nh", "Bộ Công Thương và Bộ Tài chính"),  # "." before a word: the model
+    ("To^i ddi. Anh ddi dda^u?", "Tôi đi. Anh đi đâu?"),  # sentence ends
+    ("SO+? CO^NG THU+O+NG", "SỞ CÔNG THƯƠNG"),
+    ("ho^.i nghi.... va` bo^./ti?nh, A?-ra^.p, dd/c", "hội nghị... và bộ/tỉnh, Ả-rập, đ/c"),
+    ("Quye^'t ddi.nh 1883/QDD-UBND cu?a HDDND", "Quyết định 1883/QĐ-UBND của HĐND"),
+])
+def test_viqr_marks_and_punctuation(viqr, unicode):
+    assert decode_legacy(viqr, "viqr") == unicode
+
+
 @pytest.mark.parametrize("encoding", ENCODINGS)
 def test_every_letter_round_trips(encoding):
     letters = "".join(sorted({c for c in map(chr, range(0x20, 0x1EFA))
