@@ -1,9 +1,10 @@
 """When a task is due, and how often it recurs, from the timing phrases of its text.
 
 Deadline: 'trước ngày 15/6/2023' / 'trước ngày 15 tháng 6 năm 2023' → '2023-06-15';
-'Quý II/2023' → '2023-Q2'; 'tháng 6/2023' → '2023-06'; 'năm 2023' → '2023'. A month or a
-year counts only after a timing word ('trước', 'trong', 'hoàn thành', 'Thời gian thực
-hiện:'), because plans name years everywhere ('Kế hoạch cải cách hành chính năm 2023').
+'Quý II/2023' → '2023-Q2'; 'tháng 6/2023' → '2023-06'; 'năm 2023' → '2023'; a span
+'Năm 2025 - 2026' is due at its end, '2026'. A month or a year counts only after a timing
+word ('trước', 'trong', 'vào cuối', 'hoàn thành', 'xong', 'Thời gian thực hiện:'), because
+plans name years everywhere ('Kế hoạch cải cách hành chính năm 2023', 'tầm nhìn đến năm 2050').
 Frequency ('hằng năm', 'thường xuyên', 'định kỳ hằng quý', 'mỗi tuần ít nhất 01 lần') is
 kept as printed. Matching runs on a folded copy aligned with the printed text.
 """
@@ -17,14 +18,15 @@ from dataclasses import dataclass
 from .legal_bases import aligned_fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_CUE = r"(?:truoc|trong|den|cham nhat la|hoan thanh(?: trong)?|thoi gian(?: thuc hien| hoan thanh)?\s*:)\s*"
+# 'đến năm 2030' is left out: it is a target or a vision ('tầm nhìn đến năm 2050'), not a due date.
+_CUE = r"(?:truoc|trong|(?:vao )?cuoi|cham nhat la|(?:hoan thanh|xong)(?: trong)?|thoi gian(?: thuc hien| hoan thanh)?\s*:)\s*"
 _DAY = re.compile(
     r"(?:truoc|cham nhat|den|han)[^.;:]{0,20}?ngay\s*(?P<d>\d{1,2})\s*(?:[/.\-]|thang)\s*(?P<m>\d{1,2})"
     r"\s*(?:[/.\-]|nam)\s*(?P<y>\d{4})"
 )
 _QUARTER = re.compile(r"(?:" + _CUE + r")?quy\s*(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|nam)\s*(?P<y>\d{4})")
 _MONTH = re.compile(_CUE + r"thang\s*(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})")
-_YEAR = re.compile(_CUE + r"(?:nam\s*)(?P<y>\d{4})(?![/\d])")
+_YEAR = re.compile(_CUE + r"(?:nam\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<end>\d{4}))?(?![/\d])")  # a span: its end
 _FREQUENCY = re.compile(
     r"dinh ky (?:hang|moi) (?:nam|quy|thang|tuan|ngay)|dinh ky \d+ thang(?: mot lan| \d+ lan)?"
     r"|(?:hang|moi) (?:nam|quy|thang|tuan|ngay)(?: it nhat \d+ lan)?|thuong xuyen|dinh ky|thuong nien"
@@ -59,7 +61,7 @@ def _deadline(folded: str) -> tuple[str | None, tuple[int, int] | None]:
     if (m := _MONTH.search(folded)) and 1 <= int(m["m"]) <= 12:
         found.append((m.start(), f"{m['y']}-{int(m['m']):02d}", m.span()))
     if m := _YEAR.search(folded):
-        found.append((m.start(), m["y"], m.span()))
+        found.append((m.start(), m["end"] or m["y"], m.span()))
     if not found:
         return None, None
     _, iso, span = min(found)

@@ -84,6 +84,13 @@ def test_timing_phrases():
     assert read_timing("báo cáo trước ngày 15/6/2023").timeframe == "trước ngày 15/6/2023"
     assert read_timing("Kế hoạch cải cách hành chính năm 2023").deadline is None
     assert read_timing("mỗi tuần ít nhất 01 lần").frequency == "mỗi tuần ít nhất 01 lần"
+    assert read_timing("Xong trong tháng 5/2026").deadline == "2026-05"
+    assert read_timing("Thời gian thực hiện: Năm 2025 - 2026").deadline == "2026"
+    assert read_timing("tổ chức sơ kết kết quả triển khai Kế hoạch vào cuối năm 2027").deadline == "2027"
+    # a vision or target year is no due date (006: '… thời kỳ 2021–2030, tầm nhìn đến năm 2050')
+    assert read_timing("Quy hoạch tỉnh Lào Cai thời kỳ 2021–2030, tầm nhìn đến năm 2050").deadline is None
+    hang = read_timing("báo cáo trước ngày 18 hằng tháng")  # recurring: no deadline, a frequency
+    assert (hang.deadline, hang.frequency) == (None, "hằng tháng")
 
 
 def test_labels_after_the_bullets_lead_them(dev_plan, extract_file):
