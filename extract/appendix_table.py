@@ -17,7 +17,7 @@ from .lines import folded, squash
 
 HEADER_SIMILARITY = 80  # rapidfuzz ratio, 0–100
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # '(1)', '(2)' … under the header
-_SCRAP = re.compile(r"^[()\d]{1,3}$")
+_SCRAP = re.compile(r"^(?=.*[()\d])\S{1,3}$")  # '(1)' read as 'q)' or '1
 _GROUP_MARK = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # 'I', 'II', 'A.', 'B.'
 
 

@@ -231,11 +231,15 @@ def words_text(words: list[Word]) -> str:
 
 
 def text_words(words: list[Word]) -> list[Word]:
-    """The words that are text, without a ruling read into them ('|Tổ' → 'Tổ')."""
+    """The words that are text, without a ruling read into them ('|Tổ' → 'Tổ'), and words
+    Tesseract ran together in a narrow cell split where a capital follows a small letter
+    ('SởNông' → 'Sở Nông'; no Vietnamese word has a capital inside)."""
     kept = []
     for word in words:
         text = word.text.strip(_RULING)
         if text and not _NOT_TEXT.search(text):
+            text = "".join(f" {ch}" if i and ch.isupper() and text[i - 1].islower() else ch
+                           for i, ch in enumerate(text))
             kept.append(Word(text, word.bbox, word.confidence))
     return kept
 
