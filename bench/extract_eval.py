@@ -11,8 +11,9 @@ every annotated document twice and compares with the annotation:
   score nothing, are skipped). OCR is the slow part (~6-10 s a page on a busy core), so with
   ``--cache DIR`` the rendered PDFs and the pickled ingest results are kept and reused:
   re-runs only re-normalise and re-extract, so they measure the current extractor. The
-  pickle key includes a hash of ``ingest/types.py`` (a changed ingest model re-reads); after
-  changing OCR itself, pass ``--refresh``.
+  pickle key includes a hash of ``ingest/types.py`` (a changed ingest model re-reads, and a
+  pickle that turns out older than its model is read again); after changing OCR itself, pass
+  ``--refresh``.
 
 Metrics, per document and overall (micro: counts summed over documents), for text and scan:
 
@@ -329,13 +330,17 @@ def predicted_tasks(doc: Document, origin: str) -> list[dict[str, Any]]:
             for t in doc.tasks if t.origin == origin]
 
 
-def score_rows(truth: list[dict[str, Any]], doc: Document) -> Tally:
+def score_rows(truth: list[dict[str, Any]], doc: Document) -> tuple[Tally, dict[str, list]]:
     want = [" | ".join(r["cells"]) for r in truth]
     got = [" | ".join(r.cells) for a in doc.appendices for r in a.rows]
     def score(t: str, p: str) -> float | None:
         similarity = description_similarity(t, p)
         return similarity / 100 if similarity >= DESCRIPTION_MATCH else None
-    return Tally(tp=len(assign(want, got, score)), predicted=len(got), expected=len(want))
+    pairs = assign(want, got, score)
+    found, used = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
+    misses = {"missed": [[truth[i]["line"], w[:100]] for i, w in enumerate(want) if i not in found],
+              "spurious": [g[:100] for j, g in enumerate(got) if j not in used]}
+    return Tally(tp=len(pairs), predicted=len(got), expected=len(want)), misses
 
 
 # --- one document ----------------------------------------------------------------------------------
@@ -352,13 +357,15 @@ def score_document(truth: dict[str, Any], doc: Document | None, lines: list[str]
     tasks, task_misses = score_tasks(truth["tasks"], predicted_tasks(doc, "body"))
     loose_tasks, loose_misses = score_tasks(truth["tasks"], predicted_tasks(doc, "body"), with_lead=False)
     task_misses["lead differs"] = [m for m in task_misses["missed"] if m not in loose_misses["missed"]]
-    appendix_tasks, _ = score_tasks(row_tasks, predicted_tasks(doc, "appendix"))
+    appendix_tasks, appendix_task_misses = score_tasks(row_tasks, predicted_tasks(doc, "appendix"))
+    appendix_rows, row_misses = score_rows(rows, doc)
     return {
         "header": score_header(truth["header"], doc),
         "legal_bases": score_bases(truth["legal_bases"], doc),
         "sections": sections, "tasks": tasks, "tasks_desc_only": loose_tasks,
-        "appendix_rows": score_rows(rows, doc), "appendix_tasks": appendix_tasks,
-        "misses": {"sections": section_misses, "tasks": task_misses},
+        "appendix_rows": appendix_rows, "appendix_tasks": appendix_tasks,
+        "misses": {"sections": section_misses, "tasks": task_misses, "appendix rows": row_misses,
+                   "appendix tasks": appendix_task_misses},
     }
 
 
@@ -387,6 +394,16 @@ def scan_ingest(source: str, cache: str, degrade: str, seed: int, refresh: bool)
         pickled.parent.mkdir(parents=True, exist_ok=True)
         pickled.write_bytes(pickle.dumps(read_document(pdf)))
     return str(pickled)
+
+
+def read_scan(pickled: Path, source: Path, cache: Path, args: argparse.Namespace) -> Document:
+    """Extract a cached scan; a pickle older than the ingest model it was made with (an attribute
+    added since) is read again once."""
+    try:
+        return extract_scan(pickled)
+    except AttributeError:
+        pickled.unlink()
+        return extract_scan(Path(scan_ingest(str(source), str(cache), args.degrade, args.seed, False)))
 
 
 def extract_scan(pickled: Path) -> Document:
@@ -474,7 +491,7 @@ def show(name: str, mode: str, r: dict[str, Any]) -> None:
     for field_name, f in r["header"].items():
         if not f["exact"]:
             print(f"  header {field_name}: want {f['want']!r}\n  {'':{len(field_name) + 8}}got  {f['got']!r}")
-    for kind in ("sections", "tasks"):
+    for kind in r["misses"]:
         for what, items in r["misses"][kind].items():
             for item in items:
                 print(f"  {kind} {what}: {item}")
@@ -530,9 +547,9 @@ def main(argv: list[str] | None = None) -> int:
             futures = [pool.submit(scan_ingest, str(s), str(cache), args.degrade, args.seed, args.refresh)
                        for s in sources]
             modes["scan"] = []
-            for name, future in zip(names, futures):
+            for name, source, future in zip(names, sources, futures):
                 try:
-                    modes["scan"].append(extract_scan(Path(future.result())))
+                    modes["scan"].append(read_scan(Path(future.result()), source, cache, args))
                 except Exception as exc:
                     errors.append(f"scan {name}: {type(exc).__name__}: {exc}")
                     modes["scan"].append(None)
