@@ -10,17 +10,32 @@ not a common verb or preposition ('Sở Nội vụ chủ trì' stops before 'ch�
 'và' or '-'. A locality may follow ('Đài Phát thanh và Truyền hình tỉnh', 'Công an tỉnh',
 'UBND các xã, phường'). Groups named by their kind ('các sở, ban, ngành', 'các cơ quan, đơn
 vị liên quan') are agencies too: plans assign tasks to them.
+
+Each name as printed also has a *canonical* name (:func:`canonical_name`), so one body
+printed several ways is one body: 'UBND tỉnh' and 'Uỷ ban nhân dân tỉnh' are 'Ủy ban nhân
+dân tỉnh', 'SỞ TÀI CHÍNH' and 'Sở Tài Chính' are 'Sở Tài chính', 'Sở TN&MT' is 'Sở Tài
+nguyên và Môi trường'. The canonical spellings come from a gazetteer counted over the corpus
+(``normalize/data/agencies.json``, built by ``scripts/build_agencies.py``); a PhraseMatcher
+over its names and their abbreviations also finds names the patterns cannot ('Sở KH&ĐT').
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from itertools import product
 from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from ..models.doc_types import fold
+from .lines import squash
 
 LABEL = "AGENCY"
 HEADS = [
@@ -28,7 +43,10 @@ HEADS = [
     "Liên đoàn", "Tỉnh đoàn", "Thành đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm xã hội", "Thanh tra", "Tòa án",
     "Viện kiểm sát", "Ủy ban", "Uỷ ban", "Bộ Chỉ huy", "Bộ đội", "Cảnh sát", "Điện lực", "Thuế",
 ]
-COUNCILS = ["UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân"]  # need a locality
+COUNCILS = [  # need a locality
+    "UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Viện kiểm sát nhân dân",
+    "Tòa án nhân dân",
+]
 LOCALITY = ["tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "phường", "cấp", "các", "đặc", "khu"]
 # Lower-case syllables that never end a name word: they start the sentence's predicate.
 NOT_NAME = {
@@ -45,7 +63,10 @@ GROUPS = [
     "sở , ban , ngành , đoàn thể", "sở , ban , ngành", "sở , ngành", "sở ban ngành", "ban , ngành",
     "cơ quan , đơn vị", "cơ quan , tổ chức", "đơn vị", "cơ quan", "cơ quan chuyên môn", "địa phương",
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
+    "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
+    "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ",
 ]
+CENTRAL: list[dict[str, Any]] = [{"LOWER": "trực"}, {"LOWER": "thuộc"}, {"LOWER": "trung"}, {"LOWER": "ương"}]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +78,22 @@ class Agency:
     end: int
 
 
-def find_agencies(text: str) -> list[Agency]:
-    """The agencies named in ``text``, in order, longest match where they overlap."""
-    doc = _nlp()(text)
+GAZETTEER = "agencies.json"
+LONG_FORMS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "Uỷ": "Ủy", "uỷ": "ủy", "UỶ": "ỦY"}
+_GROUP_SPLIT = re.compile(r",\s*|\s+và\s+|\s+-\s+|\s+–\s+")
+_ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ&,\-.]*[A-ZĐ]$")
+
+
+def find_agencies(text: str, known: bool = True) -> list[Agency]:
+    """The agencies named in ``text``, in order, longest match where they overlap; with
+    ``known``, names of the gazetteer are matched too (the gazetteer's build runs without)."""
+    nlp = _nlp()
+    doc = nlp(text)
+    spans = list(doc.ents)
+    if known and (matcher := _known_matcher()) is not None:
+        spans = filter_spans(spans + [doc[start:end] for _, start, end in matcher(doc)])
     found = []
-    for ent in doc.ents:
+    for ent in spans:
         tokens = list(ent)
         while tokens and tokens[-1].text in {",", "và", "các", "cấp"}:  # a locality run's loose end
             tokens.pop()
@@ -69,6 +101,86 @@ def find_agencies(text: str) -> list[Agency]:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             found.append(Agency(text[start:end], start, end))
     return found
+
+
+def expand(text: str) -> str:
+    """The long form of a printed name: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh', 'Uỷ' → 'Ủy'."""
+    return " ".join(LONG_FORMS.get(token, token) for token in squash(text).strip(" ,;.:").split())
+
+
+def is_collective(name: str) -> bool:
+    """A group named by its kind ('các sở, ban, ngành', 'cơ quan, đơn vị liên quan')."""
+    return not name[:1].isupper() or fold(name).startswith("cac ")
+
+
+def canonical_name(printed: str) -> str:
+    """The canonical name of an agency as printed: its gazetteer spelling when the gazetteer
+    knows it (also by abbreviation: 'Sở TN&MT'), else its long form."""
+    name = expand(printed)
+    index, abbreviations = _canonical_index()
+    if (known := index.get(fold(name))) is not None:
+        return known
+    head, _, rest = name.partition(" ")
+    if rest and _ABBREVIATION.match(rest) and (known := abbreviations.get(_abbreviation_key(head, rest))):
+        return known
+    return name
+
+
+def _abbreviation_key(head: str, letters: str) -> str:
+    return f"{fold(head)} {re.sub(r'[^a-z]', '', fold(letters))}"
+
+
+def _initials(name: str) -> tuple[str, str] | None:
+    """Head and initials of a name: 'Sở Văn hóa, Thể thao và Du lịch' → ('Sở', 'VHTTDL')."""
+    head = next((h for h in sorted(HEADS, key=len, reverse=True) if name.startswith(h + " ")), None)
+    if head is None:
+        return None
+    groups = [g for g in _GROUP_SPLIT.split(name[len(head) + 1:]) if g]
+    if len(groups) < 1 or any(not w[:1].isalpha() for g in groups for w in g.split()):
+        return None
+    return head, "".join(w[0].upper() for g in groups for w in g.split())
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, int]:
+    """Canonical name → count in the corpus; empty when the file is not built."""
+    source = resources.files("kehoach.normalize.data").joinpath(GAZETTEER)
+    if not source.is_file():
+        return {}
+    return json.loads(source.read_text(encoding="utf-8"))["names"]
+
+
+@lru_cache(maxsize=1)
+def _canonical_index() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded name → canonical name, and 'head initials' → canonical name (the most frequent
+    name wins where two share their initials)."""
+    index: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
+    for name in _gazetteer():  # most frequent first
+        index.setdefault(fold(name), name)
+        if (found := _initials(name)) is not None and len(found[1]) >= 2:
+            abbreviations.setdefault(_abbreviation_key(*found), name)
+    return index, abbreviations
+
+
+@lru_cache(maxsize=1)
+def _known_matcher() -> PhraseMatcher | None:
+    """Gazetteer names, matched without case, and their '&' abbreviations ('Sở TN&MT')."""
+    names = _gazetteer()
+    if not names:
+        return None
+    nlp = _nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    phrases = list(names)
+    for name in names:
+        if (found := _initials(name)) is not None:
+            head, letters = found
+            groups = [g for g in _GROUP_SPLIT.split(name[len(head) + 1:]) if g]
+            if len(groups) >= 2:
+                parts = ["".join(w[0].upper() for w in g.split()) for g in groups]
+                phrases.append(f"{head} {''.join(parts[:-1])}&{parts[-1]}")
+    matcher.add(LABEL, [nlp.make_doc(p) for p in phrases])
+    return matcher
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +208,7 @@ def _patterns() -> list[Pattern]:
     for council, office in product(COUNCILS, ([], _phrase("Văn phòng", first_title=True))):
         council_tokens = office + _phrase(council, first_title=not office)
         patterns.append(council_tokens + [{"LOWER": {"IN": LOCALITY}}] + localities + [{"IS_TITLE": True, "OP": "*"}])
+        patterns.append(council_tokens + [{"LOWER": {"IN": LOCALITY}}] + localities + CENTRAL)
         patterns.append(council_tokens + _name(1))  # 'UBND Thành phố'
     for group in GROUPS:
         for tail in ([], [{"LOWER": "có", "OP": "?"}, {"LOWER": "liên"}, {"LOWER": "quan"}]):

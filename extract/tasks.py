@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from ..models import Section, Task
-from .agencies import Agency, find_agencies
+from .agencies import Agency, canonical_name, find_agencies
 from .deadlines import read_timing
 from .ids import make_id
 from .legal_bases import aligned_fold
@@ -41,6 +41,8 @@ _JOINER = re.compile(r"^(?:,|;|va|, va|cac|va cac|, cac)?$")
 _LEAD_CUE = re.compile(r"\bchu tri\b")
 _LABEL = re.compile(r"(?:^|;\s*)(?:don vi|co quan|bo phan)\s*(chu tri|thuc hien|phoi hop|chiu trach nhiem)\s*:\s*")
 _TIME_LABEL = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
+_PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*:?$")  # 'Chủ trì, phối hợp' / '- Sở X …'
+_ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem vu sau|nhu sau)?\s*:?$")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 
 
@@ -80,6 +82,8 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     labels = own if own.lead or own.timing else labels
     lead = own.lead or (_subject(node.heading) if node.heading else []) or inherited
     description = _description(node.text)
+    if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
+        return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
     if description and _names_only(description):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
         lead, task = _subject(description), None
     else:
@@ -88,6 +92,20 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     for child in node.children:
         tasks += _tasks_of(sha, child, task.lead if task else lead, labels)
     return tasks
+
+
+def _partnered_task(sha: str, node: Section, lead: list[str], labels: _Labels) -> Task | None:
+    """A bullet under 'Chủ trì, phối hợp': '- Sở Tài chính và các đơn vị có liên quan tham
+    mưu …' – the agencies it opens with assist the lead above."""
+    description = _description(node.text)
+    task = _task(sha, node, description, lead, labels) if description and lead else None
+    if task is None:
+        return None
+    partners = _subject(description)
+    task.lead, task.lead_canonical = lead, [canonical_name(a) for a in lead]
+    task.coordinating = [a for a in partners if a not in lead]
+    task.coordinating_canonical = [canonical_name(a) for a in task.coordinating]
+    return task
 
 
 def _is_label(text: str) -> bool:
@@ -124,11 +142,12 @@ def _names_in(text: str) -> list[str]:
 
 
 def _names_only(text: str) -> bool:
-    """The text is nothing but a list of agencies: a heading printed as a sentence."""
+    """The text is nothing but a list of agencies, a heading printed as a sentence, maybe
+    announcing its bullets ('Các bộ, ngành, địa phương có trách nhiệm:')."""
     agencies = find_agencies(text)
     names = _run(text, agencies, 0)
     rest = text[agencies[len(names) - 1].end:] if names else text
-    return bool(names) and not rest.strip(" .:;,")
+    return bool(names) and bool(_ANNOUNCES.match(folded(rest.strip(" .;,"))))
 
 
 def _description(text: str) -> str:
@@ -147,12 +166,15 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
     timing = read_timing(description)
     if timing.deadline is None and labels.timing:
         timing = read_timing(labels.timing)
+    coordinating = [a for a in _after_cue(description, agencies) or labels.coordinating if a not in lead]
     return Task(
         id=make_id(sha, "task", node.id),
         provenance=node.provenance,
         description=description,
         lead=lead,
-        coordinating=[a for a in _after_cue(description, agencies) or labels.coordinating if a not in lead],
+        coordinating=coordinating,
+        lead_canonical=[canonical_name(a) for a in lead],
+        coordinating_canonical=[canonical_name(a) for a in coordinating],
         deadline=timing.deadline,
         frequency=timing.frequency,
         timeframe=timing.timeframe,
@@ -175,7 +197,9 @@ def _before_cue(text: str, agencies: list[Agency]) -> list[str]:
     if cue is None:
         return []
     before = [a for a in agencies if a.end <= cue.start() and not text[a.end:cue.start()].strip()]
-    return [before[-1].text] if before else []
+    if not before or folded(text[:before[-1].start]).endswith(" do"):
+        return []  # '… dự án do Bộ Công an chủ trì': a clause about the object, not the assignment
+    return [before[-1].text]
 
 
 def _after_cue(text: str, agencies: list[Agency]) -> list[str]:

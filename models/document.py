@@ -91,6 +91,11 @@ class Task(Item):
     description: str
     lead: list[str] = Field(default_factory=list, description="Agencies in charge ('chủ trì').")
     coordinating: list[str] = Field(default_factory=list, description="Agencies that assist ('phối hợp').")
+    lead_canonical: list[str] = Field(
+        default_factory=list,
+        description="Canonical names of ``lead``, one each in order ('UBND tỉnh' → 'Ủy ban nhân dân tỉnh').")
+    coordinating_canonical: list[str] = Field(
+        default_factory=list, description="Canonical names of ``coordinating``, one each in order.")
     deadline: str | None = Field(default=None, description="ISO date, or an ISO period such as '2023-Q2'.")
     frequency: str | None = Field(default=None, description="e.g. 'hằng năm', 'thường xuyên'.")
     timeframe: str | None = Field(default=None, description="The timing as printed.")

@@ -102,3 +102,14 @@ def test_labels_after_the_bullets_lead_them(dev_plan, extract_file):
     first = next(t for t in led if t.description.startswith("Tham mưu UBND tỉnh xây dựng chính sách"))
     assert first.coordinating == ["Phòng Quản lý Năng lượng", "Phòng Quản lý Thương mại"]
     assert not any(t.description.startswith(("Đơn vị chủ trì", "Lãnh đạo phụ trách")) for t in doc.tasks)
+
+
+def test_partners_named_by_the_bullets_of_chu_tri_phoi_hop(dev_plan, extract_file):
+    """013 '2.3. Công an tỉnh' / 'b) Chủ trì, phối hợp' / '- Sở Tài chính và các đơn vị có liên
+    quan tham mưu …': Công an tỉnh leads, the bullet's agencies assist; in 'c) … các dự án do Bộ
+    Công an chủ trì …' Bộ Công an only qualifies the projects."""
+    doc = extract_file(dev_plan("013_"))
+    task = next(t for t in doc.tasks if t.description.startswith("Sở Tài chính và các đơn vị có liên quan tham mưu"))
+    assert (task.lead, task.coordinating) == (["Công an tỉnh"], ["Sở Tài chính", "các đơn vị có liên quan"])
+    projects = next(t for t in doc.tasks if t.description.startswith("Tổ chức triển khai thực hiện các nội dung"))
+    assert projects.lead == ["Công an tỉnh"]
