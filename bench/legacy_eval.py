@@ -15,7 +15,7 @@ seed English-OCR file, over the corpus in 200-line pieces, and over Vim's tutor 
 languages (UTF-8, and the 8-bit files read as ``ingest.text.decode_text`` reads them), when
 Vim is installed; any text it changes is a false positive.
 
-    .venv/bin/python bench/legacy_eval.py [--data ../shared/data] [--docs 20] [--json out.json]
+    .venv/bin/python bench/legacy_eval.py [--data ../shared/data] [--docs 45] [--json out.json]
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def false_positives(texts: dict[str, str]) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--docs", type=int, default=20, help="held-out dev documents per encoding for the round trip")
+    parser.add_argument("--docs", type=int, default=45, help="held-out dev documents per encoding for the round trip (45: all)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 

@@ -1,4 +1,5 @@
-"""Legacy Vietnamese encodings — TCVN3 (ABC), VNI-Windows, VIQR — detected and turned into Unicode.
+"""Legacy Vietnamese encodings — TCVN3 (ABC), VNI-Windows, VIQR, Windows-1258 — detected and
+turned into Unicode.
 
 Archives still hold documents typed before Unicode: 8-bit font encodings whose letters show
 up as Latin-1 lookalikes once the font is gone ("Céng hßa x· héi" is TCVN3 for "Cộng hòa
@@ -23,6 +24,8 @@ GPL; github.com/lamdao/xvnkb), from which the rows were taken and then checked:
   ``aâ`` â, ``aá`` ấ) and single characters for đ ị ỉ ĩ ỵ ơ ư (``ñ ò æ ó î ô ö``); capitals
   are the upper case of both parts (``AÙ`` Á). Checked against xvnkb ``vni.h`` and
   duydev/vietnamese-conversion ``src/charsets.ts``.
+- Windows-1258 (Microsoft's Vietnamese code page: base letters, tones as combining marks):
+  Python's own ``cp1258`` codec, applied to text that reached us read as cp1252.
 - VIQR: RFC 1456 (1993): ``' ` ? ~ .`` for the tones, ``^ ( +`` for circumflex, breve and
   horn, ``DD``/``Dd``/``dd`` for Đ/đ (and the ``d-`` variant), ``\\`` before a mark that is
   meant literally.
@@ -46,12 +49,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Literal
 
 from .lm import load_model
 
-Encoding = Literal["tcvn3", "vni", "viqr"]
-ENCODINGS: tuple[Encoding, ...] = ("tcvn3", "vni", "viqr")
+Encoding = Literal["tcvn3", "vni", "viqr", "cp1258"]
+ENCODINGS: tuple[Encoding, ...] = ("tcvn3", "vni", "viqr", "cp1258")
 
 # Order of the rows' columns, as in xvnkb: no tone, acute, grave, hook above, tilde, dot below.
 TONE_MARKS = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -158,8 +162,22 @@ def encode_legacy(text: str, encoding: Encoding) -> str:
     For tests and the benchmark: real documents are made this way by the old fonts and
     keyboards. Characters the encoding has no code for are left as they are.
     """
+    text = unicodedata.normalize("NFC", text)
+    if encoding == "cp1258":
+        return "".join(_cp1258_char(c) for c in text)
     table = {"tcvn3": _TCVN3_ENCODE, "vni": _VNI_ENCODE, "viqr": _VIQR_ENCODE}[encoding]
-    return "".join(table.get(c, c) for c in unicodedata.normalize("NFC", text))
+    return "".join(table.get(c, c) for c in text)
+
+
+def _cp1258_char(char: str) -> str:
+    """A letter as Windows-1258 writes it (the base letter, then the tone as a combining mark),
+    seen through cp1252."""
+    nfd = unicodedata.normalize("NFD", char)
+    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONE_MARKS[1:]))
+    try:
+        return (base + "".join(c for c in nfd if c in TONE_MARKS[1:])).encode("cp1258").decode("cp1252")
+    except UnicodeError:
+        return char
 
 
 def _tcvn3_line(line: str) -> str:
@@ -204,6 +222,30 @@ def _caps_around(kinds: list[str], i: int) -> bool:
 
 def _vni_line(line: str) -> str:
     return _VNI_SEQUENCE.sub(lambda m: VNI_DECODE[m.group(0)], line)
+
+
+def _cp1258_line(line: str) -> str:
+    """Windows-1258 text read as cp1252 (as an 8-bit file reaches the normaliser): its bytes
+    read again with Python's cp1258 codec, tone marks composed. Characters cp1252 cannot hold
+    were never 8-bit and stay; runs with bytes cp1258 leaves undefined are not Windows-1258."""
+    out = []
+    for is_8bit, run in groupby(line, key=_in_cp1252):
+        text = "".join(run)
+        if is_8bit:
+            try:
+                text = unicodedata.normalize("NFC", text.encode("cp1252").decode("cp1258"))
+            except UnicodeDecodeError:
+                pass
+        out.append(text)
+    return "".join(out)
+
+
+def _in_cp1252(char: str) -> bool:
+    try:
+        char.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _VOWEL = set("aeiouyAEIOUY")
@@ -307,7 +349,7 @@ def _lm_decides(left: str, toned: str, plain: str, next_word: str) -> bool:
     return score(toned) > score(plain)
 
 
-_CONVERTERS: dict[Encoding, Callable[[str], str]] = {"tcvn3": _tcvn3_line, "vni": _vni_line}
+_CONVERTERS: dict[Encoding, Callable[[str], str]] = {"tcvn3": _tcvn3_line, "vni": _vni_line, "cp1258": _cp1258_line}
 
 
 def _lines(text: str, encoding: Encoding) -> list[str]:
@@ -362,18 +404,22 @@ def _score(before: str, after: str, vocabulary: dict[str, int], encoding: Encodi
 
 
 def _candidates(text: str) -> list[Encoding]:
-    """Encodings worth scoring: TCVN3 and VNI need Latin-1 letters or symbols, VIQR needs an
-    ASCII line with a mark after a vowel. Saves loading the model for plain ASCII text."""
+    """Encodings worth scoring: TCVN3 and VNI need Latin-1 letters or symbols, Windows-1258
+    its tone marks, VIQR an ASCII line with a mark after a vowel. Saves loading the model for
+    plain ASCII text."""
     found: list[Encoding] = []
     if any(ord(c) in TCVN3_DECODE for c in text if not c.isascii()):
         found.append("tcvn3")
     if _VNI_SEQUENCE.search(text):
         found.append("vni")
+    if any(c in _CP1258_MARKS for c in text):
+        found.append("cp1258")
     if any(_VIQR_MARK.search(line) and _ascii_line(line) for line in text.split("\n")):
         found.append("viqr")
     return found
 
 
+_CP1258_MARKS = set(bytes([0xCC, 0xD2, 0xDE, 0xEC, 0xF2]).decode("cp1252"))  # its five tone marks
 _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][\^(+'`?~.]")
 _VIQR_STRONG = re.compile(r"[aeiouyAEIOUY](?:[\^(+'`~]|[.?][A-Za-z])|(?<![A-Za-z])(?:dd|DD|Dd)")
 

@@ -1,4 +1,4 @@
-"""Legacy encodings (TCVN3, VNI, VIQR): the tables against published ones, conversion of real
+"""Legacy encodings (TCVN3, VNI, VIQR, Windows-1258): the tables against published ones, conversion of real
 dev text written in each, and no conversion of correct Unicode, stripped text, English or codes."""
 
 from __future__ import annotations
@@ -46,6 +46,15 @@ def test_tcvn3_table_agrees_with_glibc_tcvn5712():
     assert glibc == [TCVN3_DECODE[b] for b in codes]
 
 
+@pytest.mark.skipif(shutil.which("iconv") is None, reason="glibc iconv not installed")
+def test_windows_1258_agrees_with_glibc(shared_data):
+    truth = "\n".join(dev_text(shared_data).split("\n")[:20])
+    legacy = encode_legacy(truth, "cp1258").encode("cp1252")  # the bytes of a Windows-1258 file
+    out = subprocess.run(["iconv", "-f", "CP1258", "-t", "UTF-8"], input=legacy, capture_output=True, check=True)
+    assert unicodedata.normalize("NFC", out.stdout.decode()) == truth
+    assert convert_legacy(decode_text(legacy, "1258.txt")).text == truth
+
+
 @pytest.mark.parametrize(("encoding", "legacy", "unicode"), [
     ("tcvn3", "hép møt tÕt", "hộp mứt tết"),  # the example of a public TCVN3→Unicode converter
     ("vni", "Xin chaøo caùc baïn", "Xin chào các bạn"),  # vietnamese-conversion's README
@@ -84,7 +93,7 @@ def test_real_document_is_detected_and_converted(shared_data, encoding):
     assert result.encoding == encoding
     got, want = result.text.split("\n"), truth.split("\n")
     assert len(got) == len(want)
-    if encoding == "vni":
+    if encoding in ("vni", "cp1258"):
         assert result.text == truth
     elif encoding == "tcvn3":
         assert result.text.lower() == truth.lower()
@@ -94,7 +103,7 @@ def test_real_document_is_detected_and_converted(shared_data, encoding):
         assert sum(a == b for a, b in zip(got, want)) / len(want) > 0.97
 
 
-@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "viqr"])
+@pytest.mark.parametrize("encoding", ENCODINGS)
 def test_mixed_document_converts_only_legacy_lines(shared_data, encoding):
     truth = dev_text(shared_data, 3).split("\n")
     mixed = [encode_legacy(line, encoding) if i % 2 else line for i, line in enumerate(truth)]
