@@ -34,10 +34,9 @@ Detection scores each candidate encoding on the text itself: the whitespace-sepa
 that a conversion would change must mostly be syllables the language model knows after it and
 not before it. A text is converted only when at least :data:`MIN_GAIN` chunks turn into known
 syllables by marks that cannot be punctuation, and :data:`MIN_KNOWN_SHARE` of the changed
-chunks are known afterwards. A text with
-no letter beyond Latin-1 is then converted throughout; beside Unicode Vietnamese, only the
-lines that gain from it are, so a Unicode line of a mixed document stays. VIQR is tried only on
-lines written in ASCII. Its ``.`` and ``?`` after a word's last vowel end sentences too: before
+chunks are known afterwards. A text with no letter beyond Latin-1 is then converted throughout;
+beside Unicode Vietnamese, only the lines that gain from it are, so a Unicode line of a mixed
+document stays. VIQR is tried only on lines written in ASCII. Its ``.`` and ``?`` after a word's last vowel end sentences too: before
 a space the language model chooses between the two readings (``Bo^. Co^ng`` → Bộ Công, ``ddi.``
 → đi.), and never reads a syllable it does not know.
 """
