@@ -119,16 +119,16 @@ def cmd_ocr(args: argparse.Namespace) -> int:
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
-    from .normalize import normalize_detailed
-    from .pipeline import LOW_RESTORE_CONFIDENCE
+    from .ingest.text import decode_text
+    from .normalize import LOW_RESTORE_CONFIDENCE, normalize_detailed
 
     # The whole input at once: whether text lost its accents is judged on all of it, and
-    # the model reads sentences across line breaks. Lines still map one to one.
+    # the model reads sentences across line breaks. Lines still map one to one. Bytes are
+    # decoded as for `extract`: UTF-8/UTF-16, or 8-bit legacy Vietnamese (TCVN3, VNI).
     if args.file == "-":
-        text = sys.stdin.read()
+        text = decode_text(sys.stdin.buffer.read(), "<stdin>")
     else:
-        with open(args.file, encoding="utf-8-sig", newline="") as fh:
-            text = fh.read()
+        text = decode_text(Path(args.file).read_bytes(), args.file)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()

@@ -18,11 +18,10 @@ from .ingest.layer_quality import GOOD_DIACRITIC_SHARE, MIN_WORDS
 from .ingest.types import IngestedDocument
 from .models import Document, Normalization, RestoredToken
 from .normalize import ENGINE as NORMALIZER_ENGINE
-from .normalize import ToneStyle, marked_share, normalize_detailed
+from .normalize import LOW_RESTORE_CONFIDENCE, ToneStyle, marked_share, normalize_detailed
 from .normalize import lexicon
 
 LOW_CONFIDENCE = 70.0  # mean Tesseract word confidence below which a page is flagged
-LOW_RESTORE_CONFIDENCE = 0.6  # restored tokens less certain than this are listed for review
 
 
 class ProcessOptions(BaseModel):

@@ -20,6 +20,7 @@ from .restore import ACCENTED_TEXT_SHARE, Change, Restored, Restorer, marked_sha
 from .tone_marks import ToneStyle, normalize_form
 
 ENGINE = "kehoach.normalize 0.3 (legacy encodings, NFC, tone placement, trigram diacritic restoration)"
+LOW_RESTORE_CONFIDENCE = 0.6  # a restored token less certain than this is listed for a reviewer
 
 
 @cache
@@ -55,4 +56,4 @@ def normalize_text(text: str, tone_style: ToneStyle = "old", restore: bool | Non
     return normalize_detailed(text, tone_style, restore, from_ocr).text
 
 
-__all__ = ["ENGINE", "Change", "Restored", "ToneStyle", "marked_share", "normalize_detailed", "normalize_text"]
+__all__ = ["ENGINE", "LOW_RESTORE_CONFIDENCE", "Change", "Restored", "ToneStyle", "marked_share", "normalize_detailed", "normalize_text"]

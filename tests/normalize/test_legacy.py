@@ -163,6 +163,21 @@ def test_cli_normalize_converts_tcvn3_text(shared_data, tmp_path):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" in result.stdout
 
 
+def test_cli_normalize_reads_eight_bit_tcvn3_bytes(shared_data, tmp_path):
+    """A .VnTime document saved as text: 8-bit bytes, not UTF-8, from a file and from stdin."""
+    truth = "\n".join(dev_text(shared_data).split("\n")[:30]) + "\n"
+    data = encode_legacy(truth, "tcvn3").encode("cp1252")
+    path = tmp_path / "tcvn3-8bit.txt"
+    path.write_bytes(data)
+    from_file = kehoach("normalize", str(path))
+    assert from_file.returncode == 0, from_file.stderr
+    assert from_file.stdout.lower() == truth.lower()
+    from_stdin = subprocess.run([sys.executable, "-m", "kehoach.cli", "normalize", "-"], input=data,
+                                capture_output=True, timeout=600)
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert from_stdin.stdout.decode("utf-8") == from_file.stdout
+
+
 def test_cli_extract_reads_an_eight_bit_vni_file(shared_data, tmp_path):
     truth = dev_text(shared_data)
     path = tmp_path / "vni.txt"
