@@ -38,11 +38,12 @@ def normalize_detailed(text: str, tone_style: ToneStyle = "old", restore: bool |
     if not from_ocr:  # legacy encodings come from bytes and fonts, never from OCR
         text = convert_legacy(text).text
     text = normalize_form(text, "old")  # the model's own style
-    accentless = marked_share(text) < ACCENTED_TEXT_SHARE
+    marked = marked_share(text)
+    accentless = marked < ACCENTED_TEXT_SHARE
     if restore is None:
         restore = accentless or from_ocr
     mode = None if accentless else "ocr"
-    result = restorer().restore(text, mode) if restore else Restored(text, [], 0)
+    result = restorer().restore(text, mode, marked) if restore else Restored(text, [], 0)
     if tone_style == "old":
         return result
     return Restored(normalize_form(result.text, tone_style),

@@ -341,11 +341,13 @@ class Restorer:
         runner = [int(r) if n > 1 else None for r, n in zip(first.tolist(), rows.tolist())]
         return confidence.tolist(), runner
 
-    def restore(self, text: str, mode: Mode | None = None) -> Restored:
+    def restore(self, text: str, mode: Mode | None = None, marked: float | None = None) -> Restored:
         """Restore ``text`` as one stream: a sentence runs on across line breaks, so the
         model keeps its context from one printed line to the next. ``mode=None`` tells
-        stripped from garbled text by its share of marked words."""
-        marked = marked_share(text)
+        stripped from garbled text by its share of marked words (``marked``, when the
+        caller has measured it already)."""
+        if marked is None:
+            marked = marked_share(text)
         if mode is None:
             mode = "garbled" if marked >= STRIPPED_SHARE else "stripped"
         lines = text.split("\n")
