@@ -13,6 +13,7 @@ previous line ended a sentence and this one begins with a capital.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..ingest.types import Line
@@ -23,9 +24,11 @@ from .numbering import Marker, marker_of
 
 HEADING_CHARS = 80  # a numbered line at most this long may be a heading …
 SHORT_HEADING_CHARS = 40  # … and at most this long even when it ends with a full stop
+LONG_HEADING_CHARS = 200  # a longer unpunctuated numbered line is a heading only if items follow it
 LABEL_CHARS = 50  # 'Thời gian thực hiện: …' – a label this short is the heading
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
 BULLETS = ("dash", "plus")
+HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
                "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
 
@@ -86,7 +89,8 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.text = rest
         return node
     label, sep, after = rest.partition(":")
-    if sep and after.strip() and len(label) <= LABEL_CHARS and not any(c in label for c in ".;("):
+    bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
+    if sep and after.strip() and len(label) <= LABEL_CHARS and not any(c in bare for c in ".;("):
         node.heading, node.text = label.strip(), squash(after)
     elif _is_heading(rest, next_text):
         node.heading = rest.rstrip(":")
@@ -102,7 +106,12 @@ def _is_heading(rest: str, next_text: str | None) -> bool:
     if wraps or rest.endswith(",") or rest.split()[-1].lower() in CONNECTIVES:
         return False  # the sentence goes on on the next line
     short = len(rest) <= HEADING_CHARS and ";" not in rest
-    return short and (not rest.endswith(".") or len(rest) <= SHORT_HEADING_CHARS)
+    if short and (not rest.endswith(".") or len(rest) <= SHORT_HEADING_CHARS):
+        return True
+    # A long title such as '1. Tái cơ cấu ngành công nghiệp …, nâng cao giá trị gia tăng và …'
+    # ends without punctuation, and its items follow on numbered or bulleted lines.
+    return len(rest) <= LONG_HEADING_CHARS and not rest.endswith(SENTENCE_END) and \
+        next_text is not None and marker_of(next_text) is not None
 
 
 def _continue(node: _Node, line: Line) -> None:

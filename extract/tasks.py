@@ -42,6 +42,7 @@ _LEAD_CUE = re.compile(r"\bchu tri\b")
 _LABEL = re.compile(r"(?:^|;\s*)(?:don vi|co quan|bo phan)\s*(chu tri|thuc hien|phoi hop|chiu trach nhiem)\s*:\s*")
 _TIME_LABEL = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
 _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*:?$")  # 'Chủ trì, phối hợp' / '- Sở X …'
+PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 _ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem vu sau|nhu sau)?\s*:?$")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 
@@ -80,7 +81,7 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
         return []
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
-    lead = own.lead or (_subject(node.heading) if node.heading else []) or inherited
+    lead = own.lead or (_heading_lead(node.heading) if node.heading else []) or inherited
     description = _description(node.text)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
@@ -106,6 +107,12 @@ def _partnered_task(sha: str, node: Section, lead: list[str], labels: _Labels) -
     task.coordinating = [a for a in partners if a not in lead]
     task.coordinating_canonical = [canonical_name(a) for a in task.coordinating]
     return task
+
+
+def _heading_lead(heading: str) -> list[str]:
+    """Who a heading names: its agencies, or a person given duties ('Ông. Hoàng Văn Thuân -
+    Trưởng đoàn'), as printed."""
+    return _subject(heading) or ([heading] if PERSON.match(heading) else [])
 
 
 def _is_label(text: str) -> bool:

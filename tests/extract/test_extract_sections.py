@@ -105,3 +105,20 @@ def test_plan_attached_after_the_decision_signature(dev_plan, extract_file):
     assert any(t.lead for t in doc.tasks if t.origin == "body")
     # 007: a Phụ lục titled 'KẾ HOẠCH KIỂM TRA' after the signature is no attached plan
     assert not any(s.heading and "KẾ HOẠCH KIỂM TRA" in s.heading for s in extract_file(dev_plan("007_")).sections)
+
+
+def test_long_unpunctuated_title_followed_by_items_is_a_heading(dev_plan, extract_file):
+    """001 'III. NHIỆM VỤ TRỌNG TÂM' / '1. Tái cơ cấu ngành công nghiệp theo chiều sâu, nâng cao
+    giá trị gia tăng và phát triển kinh tế tuần hoàn' (> 80 characters) / '- Tham mưu …'."""
+    doc = extract_file(dev_plan("001_"))
+    tasks_section = next(s for s in doc.sections if s.heading == "NHIỆM VỤ TRỌNG TÂM")
+    assert tasks_section.children[0].heading == (
+        "Tái cơ cấu ngành công nghiệp theo chiều sâu, nâng cao giá trị gia tăng và phát triển kinh tế tuần hoàn")
+
+
+def test_person_label_is_a_heading(dev_plan, extract_file):
+    """007 '4.1. Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; …': the person is the
+    label, and the task's lead."""
+    doc = extract_file(dev_plan("007_"))
+    task = next(t for t in doc.tasks if t.description.startswith("Phụ trách chung"))
+    assert task.lead == ["Ông. Hoàng Văn Thuân - Trưởng đoàn"]
