@@ -199,6 +199,12 @@ def _table(rects: list[Rect], page: int, words: list[Word], snap: float, unit: s
 
 def fill_cells(cells: list[TableCell], words: list[Word]) -> None:
     """Each cell's text: the words whose centre it holds, line by line, left to right."""
+    for cell, text in zip(cells, cell_texts(cells, words)):
+        cell.text = text
+
+
+def cell_texts(cells: list[TableCell], words: list[Word]) -> list[str]:
+    """The text of each of ``cells`` made of the ``words`` whose centre it holds."""
     inside: dict[int, list[Word]] = {}
     for word in words:
         box = word.bbox
@@ -206,11 +212,10 @@ def fill_cells(cells: list[TableCell], words: list[Word]) -> None:
         cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
         for i, cell in enumerate(cells):
             b = cell.bbox
-            if b.x0 <= cx < b.x1 and b.y0 <= cy < b.y1:
+            if b.unit == box.unit and b.x0 <= cx < b.x1 and b.y0 <= cy < b.y1:
                 inside.setdefault(i, []).append(word)
                 break
-    for i, cell in enumerate(cells):
-        cell.text = words_text(inside.get(i, []))
+    return [words_text(inside.get(i, [])) for i in range(len(cells))]
 
 
 def words_text(words: list[Word]) -> str:

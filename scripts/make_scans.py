@@ -18,7 +18,12 @@ Outputs, for an input ``NAME.txt`` and ``--out-dir OUT``:
   should drop lines that are only a number from the OCR output (and, to be symmetric, from the
   truth). Source lines made only of dashes ("-------", how text versions spell the short rule
   under the agency name and under the national motto) are drawn as that rule, as in print,
-  and are not text, so they are not in the truth either. The truth goes to a separate folder
+  and are not text, so they are not in the truth either. Consecutive "a | b | c" lines (how
+  dev texts write a Phụ lục table) are drawn as a ruled table, cells wrapped in their columns
+  (see :func:`place_table`); in the truth each table row is ONE line, its cells joined by
+  " | " (a cell merged over several rows repeated in each), not the printed lines inside the
+  cells, so the truth of a table says which cells an extractor should return rather than how
+  OCR would read them line by line. The truth goes to a separate folder
   (``--truth-dir``, default ``OUT``) because a samples folder is swept by ``kehoach run``,
   which would take ``.gt.txt`` files for documents.
 
