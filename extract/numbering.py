@@ -3,7 +3,8 @@
 Each marker has a *kind*. Kinds with a fixed place in Nghị định 30 / legal drafting
 (Phần > Chương > Mục > I. > Điều > 1. > 1.1. > …) are *ranked*; the others (a), (1), -, +)
 are nested by the order in which they appear, which varies between documents.
-OCR forms are accepted where they are unambiguous: 'I1.' / 'Il.' for 'II.', '¢)' for 'c)'.
+OCR forms are accepted where they are unambiguous: 'I1.' / 'Il.' for 'II.', '¢)' for 'c)',
+'–', '—', '·' for '-', and '†' or a lone 't' before a capital for '+' (no Vietnamese word is 't').
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+|^(\d{1,2})\s*[.)]\s+")
 _LETTER = re.compile(r"^([a-zđ¢])\s*[).]\s+")
 _PAREN = re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s+")
 _DASH = re.compile(r"^[-–—•·▪►*]\s*(?=\S)")
-_PLUS = re.compile(r"^\+\s*(?=\S)")
+_PLUS = re.compile(r"^[+†‡÷]\s*(?=\S)|^t\s+(?=[A-ZĐÀ-Ỹ])")  # OCR reads '+' as '†' or 't' ('t Tổ chức …')
 
 
 @dataclass(frozen=True, slots=True)

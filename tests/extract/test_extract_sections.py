@@ -78,6 +78,10 @@ def test_page_numbers_and_stamps_are_not_body_text(seed_doc):
         ("¢) S& Thong tin", "letter", "c"),
         ("– Tuyên truyền", "dash", "–"),
         ("+ Hoàn thiện", "plus", "+"),
+        ("t Tổ chức tuyên truyền", "plus", "+"),  # OCR of '+': no Vietnamese word is a lone 't'
+        ("† Hoàn thiện", "plus", "+"),
+        ("— Tuyên truyền", "dash", "—"),
+        ("· Tuyên truyền", "dash", "·"),
         ("Điều 3. Tổ chức thực hiện", "article", "Điều 3"),
         ("CHƯƠNG II QUY ĐỊNH CỤ THỂ", "chapter", "Chương II"),
     ],
@@ -88,7 +92,8 @@ def test_markers(line, kind, number):
 
 
 @pytest.mark.parametrize("line", ["Mục đích", "1.500 người tham gia", "15/7/2021 của Chính phủ",
-                                  "mục II Phụ lục VII", "Điều 12 Nghị định số 139/2025/NĐ-CP"])
+                                  "mục II Phụ lục VII", "Điều 12 Nghị định số 139/2025/NĐ-CP",
+                                  "tỉnh Lào Cai", "tuyên truyền"])
 def test_not_markers(line):
     assert marker_of(line) is None
 
