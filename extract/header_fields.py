@@ -17,7 +17,7 @@ from .dates import find_date, parse_place_date, to_date
 from .header import HeaderLines
 from .header_lines import MOTTO, NATIONAL_TITLE
 from .ids import make_id, provenance_of
-from .lines import folded, join_text, squash
+from .lines import folded, is_upper, join_text, squash
 from .numbers import notation_code, parse_number
 
 CONG_VAN = "Công văn"
@@ -30,6 +30,9 @@ UNIT_OPENINGS = (
 )
 _DATE_ONLY = re.compile(r"^ngay \d{1,2} thang \d{1,2} nam \d{4}\W*$")
 _OPENING_TITLE = ("noi dung trinh:", "trich yeu:")
+_AUTHORITY_TAIL = re.compile(
+    r"^(?:thu tuong chinh phu|chu tich uy ban nhan dan(?: \w+){1,6}|bo truong bo(?: \w+){1,6}"
+    r"|giam doc so(?: \w+){1,6}|chu tich hoi dong nhan dan(?: \w+){1,6})$")
 FALLBACK_LINES = 15  # how far into the body a 'Hôm nay, ngày …' date or a 'Nội dung trình:' is sought
 
 
@@ -153,8 +156,20 @@ def _apply_title(doc: Document, head: HeaderLines, body: list[Line]) -> None:
     text = join_text(lines)
     if not head.title:  # 'Nội dung trình: …' – the label is not part of the title
         text = squash(text.split(":", 1)[1])
-    doc.title = text
+    doc.title = _without_authority(text)
     note(doc, "title", lines)
+
+
+def _without_authority(title: str) -> str:
+    """An upper-case title without the decision's authority line run onto it ('… TẦM NHÌN ĐẾN
+    NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ'): a flattened text puts the two printed lines on one."""
+    if not is_upper(title):
+        return title
+    tokens = title.split()
+    for i in range(1, len(tokens)):
+        if _AUTHORITY_TAIL.match(folded(" ".join(tokens[i:]))):
+            return " ".join(tokens[:i])
+    return title
 
 
 def _opening_title(body: list[Line]) -> list[Line]:

@@ -114,3 +114,9 @@ def test_scanned_permit_read_by_ocr(real_pdfs):
     # list, name from 'PCT UBND tỉnh Nguyễn Thành Sinh' in the Nơi nhận.
     assert (doc.signer.position, doc.signer.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")
     assert doc.recipients[0].name == "Chủ tịch UBND tỉnh"
+
+
+def test_authority_line_run_onto_the_title_is_cut(dev_plan, extract_file):
+    """035: the text holds '… TẦM NHÌN ĐẾN NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ' on one line."""
+    doc = extract_file(dev_plan("035_"))
+    assert doc.title is not None and doc.title.endswith("TẦM NHÌN ĐẾN NĂM 2045")
