@@ -7,8 +7,8 @@ every annotated document twice and compares with the annotation:
 * **text**: ``kehoach.process(<stem>.txt)``;
 * **scan**: ``scripts/make_scans.py`` prints the text as a degraded scan (``--degrade``,
   default medium, ``--seed`` 0), ``kehoach.ingest.read_document`` reads it (Tesseract ``vie``)
-  and the text is normalised and extracted as ``kehoach.process`` does (review flags, which
-  score nothing, are skipped). OCR is the slow part (~6-10 s a page on a busy core), so with
+  and ``kehoach.pipeline.process_ingested`` does the rest of ``kehoach.process`` (normalise,
+  extract, review flags). OCR is the slow part (~6-10 s a page on a busy core), so with
   ``--cache DIR`` the rendered PDFs and the pickled ingest results are kept and reused:
   re-runs only re-normalise and re-extract, so they measure the current extractor. The
   pickle key includes a hash of ``ingest/types.py`` (a changed ingest model re-reads, and a
@@ -75,12 +75,11 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 import kehoach
-from kehoach.extract import extract
 from kehoach.ingest import read_document
 from kehoach.ingest.types import IngestedDocument
 from kehoach.models import Document, Section
 from kehoach.models.doc_types import fold
-from kehoach.pipeline import normalize_lines
+from kehoach.pipeline import ProcessOptions, process_ingested
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ANNOTATIONS = REPO / "tests" / "data" / "annotations"
@@ -407,12 +406,9 @@ def read_scan(pickled: Path, source: Path, cache: Path, args: argparse.Namespace
 
 
 def extract_scan(pickled: Path) -> Document:
-    """Normalise and extract a cached ingest result as ``kehoach.process`` does."""
+    """A cached ingest result through the rest of ``kehoach.process``."""
     ingested: IngestedDocument = pickle.loads(pickled.read_bytes())
-    normalization = normalize_lines(ingested, "old")
-    doc = extract(ingested)
-    doc.normalization = normalization
-    return doc
+    return process_ingested(ingested, ProcessOptions(), {})
 
 
 # --- report ----------------------------------------------------------------------------------------
