@@ -63,8 +63,19 @@ def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle,
         low += [RestoredToken(line=lines[c.line].number, original=c.original, replacement=c.replacement,
                               confidence=c.confidence, runner_up=c.runner_up)
                 for c in result.changes if c.confidence < LOW_RESTORE_CONFIDENCE]
+    normalize_cells(ingested, tone_style)
     return Normalization(applied=True, engine=NORMALIZER_ENGINE, restored=restored,
                          changed_tokens=changed, total_tokens=total, low_confidence=low)
+
+
+def normalize_cells(ingested: IngestedDocument, tone_style: ToneStyle) -> None:
+    """Table cells (:attr:`PageText.tables`) one by one: a table's lines run across its
+    columns and give the restorer no context. A cell without a single accent ('Y', 'Ha') is
+    left as it is: restoring so little text is a guess."""
+    for page in ingested.pages:
+        for cell in (c for table in page.tables for c in table.cells):
+            if marked_share(cell.text) > 0:
+                cell.text = normalize_detailed(cell.text, tone_style, from_ocr=page.info.method == "ocr").text
 
 
 def review_flags(doc: Document, ingested: IngestedDocument) -> list[str]:

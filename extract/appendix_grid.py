@@ -9,10 +9,8 @@ page is dropped, and a table that goes on over the page joins the one before it.
 
 from __future__ import annotations
 
-from ..ingest.tables import cell_texts, text_words
-from ..ingest.types import Line, PageTable, TableCell, Word
+from ..ingest.types import Line, PageTable, TableCell
 from ..models import BBox, Provenance
-from ..models.doc_types import fold
 from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering, same_row
 
 
@@ -26,13 +24,10 @@ def grid_rows(table: PageTable) -> list[list[TableCell | None]]:
     return rows
 
 
-Texts = dict[int, str]  # id(cell) → its text as normalised
-
-
-def _texts(row: list[TableCell | None], texts: Texts) -> list[str]:
+def _texts(row: list[TableCell | None]) -> list[str]:
     """Cell texts of one grid row; a column-spanning cell's text sits in its first column only."""
-    return [clean_cell(texts.get(id(cell), cell.text)) if cell is not None and (c == 0 or row[c - 1] is not cell)
-            else "" for c, cell in enumerate(row)]
+    return [clean_cell(cell.text) if cell is not None and (c == 0 or row[c - 1] is not cell) else ""
+            for c, cell in enumerate(row)]
 
 
 def _header_rows(grid: list[list[TableCell | None]]) -> int:
@@ -41,37 +36,17 @@ def _header_rows(grid: list[list[TableCell | None]]) -> int:
     return 2 if spanning and len(grid) > 2 and not any(c is not None and c.colspan > 1 for c in grid[1]) else 1
 
 
-def _columns(grid: list[list[TableCell | None]], count: int, texts: Texts) -> list[str]:
+def _columns(grid: list[list[TableCell | None]], count: int) -> list[str]:
     columns = []
     for c in range(len(grid[0])):
         parts: list[str] = []
         for r in range(count):
             cell = grid[r][c]
-            text = clean_cell(texts.get(id(cell), cell.text)) if cell is not None else ""
+            text = clean_cell(cell.text) if cell is not None else ""
             if text and text not in parts:
                 parts.append(text)
         columns.append(" ".join(parts))
     return columns
-
-
-def normalized_cells(table: PageTable, lines: list[Line]) -> Texts:
-    """Cell texts made again from the page's lines with the accents the normaliser gave them
-    ('Công ty cô phần' read by OCR is 'Công ty cổ phần' in the document's text), where a
-    line's words still map one to one onto its tokens; a cell no line reaches (one read alone
-    at ingest, or a lone number the cleanup took for a page number) keeps its text."""
-    words = []
-    for line in lines:
-        if line.page != table.page:
-            continue
-        tokens = line.text.split()
-        if len(tokens) == len(line.words):  # accents from the normaliser, letters as read (codes, 'M58')
-            words += [Word(token if fold(token) == fold(w.text) else w.text, w.bbox, w.confidence)
-                      for token, w in zip(tokens, line.words) if w.bbox is not None]
-        else:
-            words += [w for w in line.words if w.bbox is not None]
-    if table.method == "image_rules":
-        words = text_words(words)
-    return {id(cell): text for cell, text in zip(table.cells, cell_texts(table.cells, words)) if text}
 
 
 def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTable]:
@@ -81,28 +56,27 @@ def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTabl
     last_page = None
     open_cells: dict[int, str] = {}  # column → text of a cell that reached the bottom of the page
     for table in tables:
-        texts = normalized_cells(table, lines)
         grid = grid_rows(table)
         count = _header_rows(grid)
-        columns = _columns(grid, count, texts)
+        columns = _columns(grid, count)
         continues = (result and last_page is not None and table.page > last_page
                      and len(columns) == len(result[-1].columns))
         if continues:
             skip = 0
-            while skip < min(len(header), len(grid)) and same_row(_texts(grid[skip], texts), header[skip]):
+            while skip < min(len(header), len(grid)) and same_row(_texts(grid[skip]), header[skip]):
                 skip += 1
             body = grid[skip:]
             raw = result[-1]
         else:
-            header = [_texts(row, texts) for row in grid[:count]]
+            header = [_texts(row) for row in grid[:count]]
             body = grid[count:]
             raw = RawTable(columns=columns)
             result.append(raw)
             open_cells = {}
         carried = {c: text for c, text in open_cells.items()
-                   if body and body[0][c] is not None and not _texts(body[0], texts)[c]}
+                   if body and body[0][c] is not None and not _texts(body[0])[c]}
         for row in body:
-            cells = _texts(row, texts)
+            cells = _texts(row)
             for c, text in carried.items():  # the same merged cell, cut by the page break
                 if row[c] is body[0][c]:
                     cells[c] = text
