@@ -162,3 +162,36 @@ def test_kh1105_phu_luc_grid_from_ocr(shared_data: Path, tmp_path: Path) -> None
         assert printed in flat
         assert fuzz.ratio(rows[row][2][:len(printed)], printed) >= 85, rows[row][2]
     assert all(r.provenance.page == 1 and r.provenance.bbox is not None for r in appendix.rows)
+
+
+def test_rendered_text_layer_table_and_truth(shared_data: Path, repo: Path, tmp_path: Path) -> None:
+    """The same Phụ lục printed as a PDF with a text layer: the rulings are PDF lines, which
+    pdfplumber finds; each truth line of the table is a row as the text reading gives it."""
+    lines = (shared_data / "dev_plans" / PL_042).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.strip() == "PHỤ LỤC")
+    excerpt = tmp_path / "042-phu-luc.txt"
+    excerpt.write_text("\n".join(lines[start:]) + "\n", encoding="utf-8")
+    make_scans = load("make_scans", repo / "scripts" / "make_scans.py")
+    made = make_scans.make_scan(excerpt, tmp_path, text_layer=True, stem="layer")
+    truth = [ln for ln in made.truth.read_text(encoding="utf-8").replace("\f", "\n").splitlines() if " | " in ln]
+    raw = kehoach.ProcessOptions(normalize=False)  # the truth is the text as printed ('hoá')
+    text_doc = kehoach.process(excerpt, raw)
+    [reference] = text_doc.appendices
+    assert truth == [" | ".join(reference.columns)] + [" | ".join(r.cells).strip() for r in reference.rows]
+    doc = kehoach.process(made.pdf, raw)
+    assert {p.method for p in doc.source.pages} == {"text_layer"}
+    [appendix] = doc.appendices
+    assert [r.cells for r in appendix.rows] == [r.cells for r in reference.rows]  # over the page breaks too
+    assert [r.group for r in appendix.rows] == [r.group for r in reference.rows]
+    assert len({r.provenance.page for r in appendix.rows}) > 1
+
+
+def test_make_scans_unchanged_without_tables(repo: Path, shared_data: Path, tmp_path: Path) -> None:
+    """Table drawing leaves every other line as it was: a committed sample comes out byte for byte."""
+    make_scans = load("make_scans", repo / "scripts" / "make_scans.py")
+    source = shared_data / "dev_plans" / "029_qd-lao-cai-ve-viec-uy-quyen-cho-giam-doc-so-cong-th.txt"
+    made = make_scans.make_scan(source, tmp_path, degrade_level="medium", max_pages=1, jpeg_quality=60, seed=3,
+                                stem="029_qd-lao-cai-uy-quyen_scan-medium")
+    assert made.pdf.read_bytes() == (repo / "samples" / "generated" / made.pdf.name).read_bytes()
+    assert made.truth.read_text(encoding="utf-8") == (
+        repo / "tests" / "data" / "generated_truth" / made.truth.name).read_text(encoding="utf-8")
