@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .extract import extract
 from .ingest import IngestOptions, read_document
 from .ingest.layer_quality import GOOD_DIACRITIC_SHARE, MIN_WORDS
+from .ingest.tables import split_run_together
 from .ingest.types import IngestedDocument
 from .models import Document, Normalization, RestoredToken
 from .normalize import ENGINE as NORMALIZER_ENGINE
@@ -70,10 +71,13 @@ def normalize_lines(ingested: IngestedDocument, tone_style: ToneStyle,
 
 def normalize_cells(ingested: IngestedDocument, tone_style: ToneStyle) -> None:
     """Table cells (:attr:`PageText.tables`) one by one: a table's lines run across its
-    columns and give the restorer no context. A cell without a single accent ('Y', 'Ha') is
-    left as it is: restoring so little text is a guess."""
+    columns and give the restorer no context. OCR'd cells first get the syllables Tesseract
+    ran together split. A cell without a single accent ('Y', 'Ha') is left as it is:
+    restoring so little text is a guess."""
     for page in ingested.pages:
         for cell in (c for table in page.tables for c in table.cells):
+            if page.info.method == "ocr":
+                cell.text = split_run_together(cell.text)
             if marked_share(cell.text) > 0:
                 cell.text = normalize_detailed(cell.text, tone_style, from_ocr=page.info.method == "ocr").text
 
@@ -144,5 +148,5 @@ def finish(ingested: IngestedDocument, normalization: Normalization, timings: di
     doc.timings = {k: round(v, 4) for k, v in timings.items()}
     if doc.errors:
         doc.status = "partial"
-    doc.review_flags = review_flags(doc, ingested)
+    doc.review_flags += review_flags(doc, ingested)  # after those the extract stages raised
     return doc

@@ -242,11 +242,38 @@ def text_words(words: list[Word]) -> list[Word]:
     kept = []
     for word in words:
         text = word.text.strip(_RULING)
+        if "]" not in text:  # a ruling read as a bracket ('[học'); '[1]' is a footnote mark
+            text = text.lstrip("[")
+        if "[" not in text:
+            text = text.rstrip("]")
         if text and not _NOT_TEXT.search(text):
             text = "".join(f" {ch}" if i and ch.isupper() and text[i - 1].islower() else ch
                            for i, ch in enumerate(text))
             kept.append(Word(text, word.bbox, word.confidence))
     return kept
+
+
+def split_run_together(text: str) -> str:
+    """OCR text of a narrow cell with syllables Tesseract ran together split again ('Côngan
+    tỉnh' → 'Công an tỉnh', 'họcvà' → 'học và'): a word the language model does not know that
+    splits into two syllables it knows, at the split the model finds likeliest ('Công an',
+    not 'Côn gan'). Called when the cells are normalised (the model is loaded there anyway,
+    not in ingest workers)."""
+    from ..normalize.lm import load_model  # a 5 MB model: only for documents with OCR'd tables
+
+    model = load_model()
+    words = []
+    for word in text.split(" "):
+        core = word.rstrip(".,;:)")
+        low = core.lower()
+        if len(core) >= 4 and core.isalpha() and low not in model.index:
+            splits = [i for i in range(1, len(core)) if low[:i] in model.index and low[i:] in model.index]
+            if splits:
+                cut = max(splits, key=lambda i: model.logp(model.bos, model.bos, model.id(low[:i]))
+                          + model.logp(model.bos, model.id(low[:i]), model.id(low[i:])))
+                word = f"{core[:cut]} {core[cut:]}{word[len(core):]}"
+        words.append(word)
+    return " ".join(words)
 
 
 def _reread_empty(table: PageTable, image: Image.Image, engine: OcrEngine, dpi: int) -> None:
