@@ -4,7 +4,8 @@ A cell that spans rows (one 'Cơ quan chủ trì' beside three duties) gives its
 row it covers; a cell that spans columns (a group title across the table) keeps it in its
 first column. The header is the first grid row, and the second too when a header cell spans
 columns above it ('Hệ tọa độ' over 'X' and 'Y'); a header repeated at the top of the next
-page is dropped, and a table that goes on over the page joins the one before it.
+page is dropped, and a table that goes on over the page joins the one before it (a first
+row there without its number is the previous row cut by the page break).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTabl
             open_cells = {}
         carried = {c: text for c, text in open_cells.items()
                    if body and body[0][c] is not None and not _texts(body[0])[c]}
-        for row in body:
+        for index, row in enumerate(body):
             cells = _texts(row)
             for c, text in carried.items():  # the same merged cell, cut by the page break
                 if row[c] is body[0][c]:
@@ -85,6 +86,11 @@ def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTabl
             filled = [c for c in row if c is not None]
             spans_all = len({id(c) for c in filled}) == 1 and len(filled) == len(row) and len(row) > 2
             group = is_group(cells, len(cells)) or (spans_all and bool(cells[0]))
+            if continues and index == 0 and raw.rows and not cells[0] and raw.rows[-1].cells[0] and not group:
+                # a row cut by the page break: no number of its own, its text goes on
+                last = raw.rows[-1]
+                last.cells = [a if not b or b == a else clean_cell(f"{a} {b}") for a, b in zip(last.cells, cells)]
+                continue
             raw.rows.append(RawRow(cells=cells, provenance=_provenance(table, row, lines), group=group))
         last_page = table.page
         last = grid[-1]

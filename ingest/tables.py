@@ -31,8 +31,8 @@ from .types import Line, PageTable, TableCell, Word
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 (origin top-left)
 
-MIN_ROWS = 2  # a header and one row; a lone ruled box (an address framed on the page) is no table
-MIN_COLS = 2
+MIN_ROWS = 1  # one row: the part of a tall row that fills a page after a page break
+MIN_COLS = 2  # a lone ruled box (an address framed on the page) is no table
 SNAP_PT = 3.0  # pdfplumber cell edges closer than this (points) are the same ruling
 # Image rulings, as fractions of an inch so they hold at any dpi:
 H_RULE_IN = 0.45  # a horizontal stroke this long is a ruling, not a letter or a word's underline
@@ -44,6 +44,7 @@ CELL_PAD_IN = 0.02  # trimmed off a cell's edges before it is read again
 CELL_MARGIN_IN = 0.15  # white margin around a cell read alone: Tesseract misses text touching the edge
 # Tokens that are not text: a ruling read as a character ('|', '`'), or a stamp's ink read as
 # symbols no Vietnamese text has ('vỳŠ#4¿@©<Š'). Letters, digits and ordinary punctuation pass.
+MIN_CELL_CONFIDENCE = 10.0  # Tesseract's 0–100
 _RULING = "|¦"
 _NOT_TEXT = re.compile(r"^[|¦`'\"‘’“”_~!?.,:;]+$|[^\w\s.,;:()/\-+%–—'\"“”‘’&*?!\[\]]|[_ŠšŽžŒœ©®¿¡@#<>{}\\^]")
 
@@ -238,9 +239,12 @@ def words_text(words: list[Word]) -> str:
 def text_words(words: list[Word]) -> list[Word]:
     """The words that are text, without a ruling read into them ('|Tổ' → 'Tổ'), and words
     Tesseract ran together in a narrow cell split where a capital follows a small letter
-    ('SởNông' → 'Sở Nông'; no Vietnamese word has a capital inside)."""
+    ('SởNông' → 'Sở Nông'; no Vietnamese word has a capital inside). Words Tesseract all but
+    rejects are dropped: in a table they are a seal's ink over a cell ('A:', 'CẢ')."""
     kept = []
     for word in words:
+        if word.confidence < MIN_CELL_CONFIDENCE:
+            continue
         text = word.text.strip(_RULING)
         if "]" not in text:  # a ruling read as a bracket ('[học'); '[1]' is a footnote mark
             text = text.lstrip("[")

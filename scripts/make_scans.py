@@ -343,10 +343,13 @@ def layout_document(text: str, style: PageStyle, regular: FontSet, bold: FontSet
     return pages
 
 
+APPENDIX_HEADING = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")  # the next Phụ lục ends a table
+
+
 def source_blocks(text: str) -> Iterator[str | list[str]]:
     """The source's lines, with each table — a "|" line and the lines up to the last "|"
-    line after it without a blank line between — as one list (a line without "|" inside a
-    table continues the previous row's last cell)."""
+    line after it without a blank line or a Phụ lục heading between — as one list (a line
+    without "|" inside a table continues the previous row's last cell)."""
     lines = text.splitlines()
     i = 0
     while i < len(lines):
@@ -356,7 +359,7 @@ def source_blocks(text: str) -> Iterator[str | list[str]]:
             continue
         end = i
         j = i + 1
-        while j < len(lines) and lines[j].strip():
+        while j < len(lines) and lines[j].strip() and not APPENDIX_HEADING.match(lines[j].strip()):
             if "|" in lines[j]:
                 end = j
             j += 1
@@ -392,7 +395,8 @@ def place_table(rows: list[list[str]], pages: list[PageLayout], y: float, style:
     the ones after it, belong to the cell above, which is drawn spanning both rows (no ruling
     between them, its text once at the top); a group row ("I | Hoàn thiện thể chế") has its
     title span the rest of the row. A row that does not fit goes to the next page, where a
-    spanning cell is drawn again with its text.
+    spanning cell is drawn again with its text; a row taller than a page is cut at the bottom
+    and goes on at the top of the next one (its truth is still one line).
     """
     from kehoach.extract.appendix_table import is_numbering  # the repository's package (installed editable)
     from kehoach.extract.appendix_text import place_rows
@@ -413,48 +417,64 @@ def place_table(rows: list[list[str]], pages: list[PageLayout], y: float, style:
     xs = [left]
     for w in widths:
         xs.append(xs[-1] + w)
+    room_on_page = int((bottom - top_limit - 2 * pad) // line_height)
     row_top = y - ascent
     first_on_page = True
+
+    def new_page(row_top: float) -> bool:
+        """Close the table on this page and start the next; False when max_pages is reached."""
+        pages[-1].lines.append(PlacedLine([], row_top, False, segment=(xs[0], row_top, xs[-1], row_top)))
+        if max_pages is not None and len(pages) >= max_pages:
+            return False
+        pages.append(PageLayout(len(pages) + 1))
+        return True
+
+    def wrap(start: int, end: int, text: str, fonts: FontSet) -> list[list[str]]:
+        width = xs[end] - xs[start] - 2 * pad
+        return wrap_words(text.split(" "), fonts, width, width) if text else []
+
     for cells, from_above, group, is_header in placed:
         fonts = bold if is_header else regular
         spans = _cell_spans(cells, group, n)
-        wrapped: dict[int, list[list[str]]] = {}
-        for start, end in spans:
-            if from_above[start] and not first_on_page:
-                continue
-            text = cells[start]
-            wrapped[start] = wrap_words(text.split(" "), fonts, xs[end] - xs[start] - 2 * pad,
-                                        xs[end] - xs[start] - 2 * pad) if text else []
-        height = max([len(lines) for lines in wrapped.values()] + [1]) * line_height + 2 * pad
-        if row_top + height > bottom and not first_on_page:
-            pages[-1].lines.append(PlacedLine([], row_top, False, segment=(xs[0], row_top, xs[-1], row_top)))
-            if max_pages is not None and len(pages) >= max_pages:
+        wrapped = {start: wrap(start, end, cells[start], fonts) for start, end in spans
+                   if first_on_page or not from_above[start]}
+        needed = max([len(lines) for lines in wrapped.values()] + [1])
+        room = int((bottom - row_top - 2 * pad) // line_height)
+        if not first_on_page and (room < 1 or room_on_page >= needed > room):
+            if not new_page(row_top):  # the row starts on the next page, what spans into it drawn again
                 return None
-            pages.append(PageLayout(len(pages) + 1))
             row_top, first_on_page = top_limit, True
-            # the row goes on the new page, where what spans into it is drawn again
+            wrapped = {start: wrap(start, end, cells[start], fonts) for start, end in spans}
+        page_part = 0
+        while True:
+            room = max(1, int((bottom - row_top - 2 * pad) // line_height))
+            take = min(room, max([len(lines) for lines in wrapped.values()] + [1]))
+            height = take * line_height + 2 * pad
+            page = pages[-1]
+            if not page_part:
+                page.lines.append(PlacedLine([], row_top, False, truth=" | ".join(cells).strip()))
             for start, end in spans:
-                if start not in wrapped and cells[start]:
-                    wrapped[start] = wrap_words(cells[start].split(" "), fonts, xs[end] - xs[start] - 2 * pad,
-                                                xs[end] - xs[start] - 2 * pad)
-            height = max([len(lines) for lines in wrapped.values()] + [1]) * line_height + 2 * pad
-        page = pages[-1]
-        page.lines.append(PlacedLine([], row_top, False, truth=" | ".join(cells).strip()))
-        for start, end in spans:
-            if start in wrapped or first_on_page or not from_above[start]:
-                page.lines.append(PlacedLine([], row_top, False, segment=(xs[start], row_top, xs[end], row_top)))
-            for i, words in enumerate(wrapped.get(start, [])):
-                baseline = row_top + pad + ascent + i * line_height
-                x, placed_words = xs[start] + pad, []
-                for word in words:
-                    placed_words.append((word, x))
-                    x += fonts.length(word) + fonts.length(" ")
-                page.lines.append(PlacedLine(placed_words, baseline, is_header, truth=""))
-        for start, _ in spans:
-            page.lines.append(PlacedLine([], row_top, False, segment=(xs[start], row_top, xs[start], row_top + height)))
-        page.lines.append(PlacedLine([], row_top, False, segment=(xs[-1], row_top, xs[-1], row_top + height)))
-        row_top += height
-        first_on_page = False
+                if start in wrapped or first_on_page or not from_above[start]:
+                    page.lines.append(PlacedLine([], row_top, False, segment=(xs[start], row_top, xs[end], row_top)))
+                for i, words in enumerate(wrapped.get(start, [])[:take]):
+                    baseline = row_top + pad + ascent + i * line_height
+                    x, placed_words = xs[start] + pad, []
+                    for word in words:
+                        placed_words.append((word, x))
+                        x += fonts.length(word) + fonts.length(" ")
+                    page.lines.append(PlacedLine(placed_words, baseline, is_header, truth=""))
+            for start, _ in spans:
+                page.lines.append(PlacedLine([], row_top, False, segment=(xs[start], row_top, xs[start], row_top + height)))
+            page.lines.append(PlacedLine([], row_top, False, segment=(xs[-1], row_top, xs[-1], row_top + height)))
+            row_top += height
+            first_on_page = False
+            wrapped = {start: lines[take:] for start, lines in wrapped.items()}
+            if not any(wrapped.values()):
+                break
+            if not new_page(row_top):  # a row taller than the page goes on over the page break
+                return None
+            row_top, first_on_page = top_limit, True
+            page_part += 1
     pages[-1].lines.append(PlacedLine([], row_top, False, segment=(xs[0], row_top, xs[-1], row_top)))
     return row_top + style.pt(style.paragraph_space_pt) + ascent
 
