@@ -196,3 +196,26 @@ def test_make_scans_unchanged_without_tables(repo: Path, shared_data: Path, tmp_
     assert made.pdf.read_bytes() == (repo / "samples" / "generated" / made.pdf.name).read_bytes()
     assert made.truth.read_text(encoding="utf-8") == (
         repo / "tests" / "data" / "generated_truth" / made.truth.name).read_text(encoding="utf-8")
+
+
+def test_rows_taller_than_a_page(shared_data: Path, repo: Path, tmp_path: Path) -> None:
+    """Dev 066's Phụ lục cells run to 1,900 characters: printed, a row goes on over one or two
+    page breaks and the next Phụ lục starts a table of its own. Read back from the text layer,
+    every row is whole (the layer splits one code, 'CQTTBCĐ', at a font change)."""
+    source = shared_data / "dev_plans" / "066_tb-624-ket-luan-phien-hop-lan-thu-nam-cua-ban-c.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.strip().startswith(("PHỤ LỤC", "Phụ lục")))
+    excerpt = tmp_path / "066-phu-luc.txt"
+    excerpt.write_text("\n".join(lines[start:]) + "\n", encoding="utf-8")
+    make_scans = load("make_scans", repo / "scripts" / "make_scans.py")
+    made = make_scans.make_scan(excerpt, tmp_path, text_layer=True, stem="layer")
+    raw = kehoach.ProcessOptions(normalize=False)
+    want = kehoach.process(excerpt, raw).appendices
+    got = kehoach.process(made.pdf, raw).appendices
+    assert [len(a.columns) for a in got] == [len(a.columns) for a in want] and len(want) == 2
+    tallest = max(len(c) for a in want for r in a.rows for c in r.cells)
+    assert tallest > 1500  # one cell is longer than a page of its column
+    for mine, theirs in zip(got, want):
+        assert len(mine.rows) == len(theirs.rows)
+        for g, w in zip(mine.rows, theirs.rows):
+            assert fuzz.ratio(" | ".join(g.cells), " | ".join(w.cells)) >= 98, (g.cells[0], w.cells[0])
