@@ -10,7 +10,7 @@ capitalised lines under it. Its table is, in order of trust:
 
 A Phụ lục whose text looks like a table read without its grid (OCR of a table column by
 column: many short fragments, the header words apart) gets no rows — they would be guesses —
-and a :class:`~kehoach.models.ProcessingError` saying so, which flags the document for review.
+and a record saying so, which the stage turns into a review flag.
 """
 
 from __future__ import annotations
