@@ -3,7 +3,9 @@
 Each marker has a *kind*. Kinds with a fixed place in Nghị định 30 / legal drafting
 (Phần > Chương > Mục > I. > Điều > 1. > 1.1. > …) are *ranked*; the others (a), (1), -, +)
 are nested by the order in which they appear, which varies between documents.
-OCR forms are accepted where they are unambiguous: 'I1.' / 'Il.' for 'II.', '¢)' for 'c)',
+OCR forms are accepted where they are unambiguous: 'I1.' / 'Il.' for 'II.', and before an
+upper-case heading 'H.' / 'HI.' / 'IL.' for 'II.' / 'III.' / 'II.' (bold serif capitals run
+together), '¢)' for 'c)',
 '–', '—', '·' for '-', and '†' or a lone 't' before a capital for '+' (no Vietnamese word is 't').
 """
 
@@ -12,19 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import folded
+from .lines import folded, is_upper
 
-ROMANS = {
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-    "XVI", "XVII", "XVIII", "XIX", "XX",
-}
+ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+               "XVI", "XVII", "XVIII", "XIX", "XX")
+ROMANS = frozenset(ROMAN_ORDER)
 LARGE_KINDS = {"phan": ("part", "Phần"), "chuong": ("chapter", "Chương"), "muc": ("division", "Mục")}
 RANKS = {"part": 0, "chapter": 1, "division": 2, "roman": 3, "article": 4}
 DECIMAL_RANK = 5  # 'decimal1' ranks 5, 'decimal2' 6, …
 
 _LARGE = re.compile(r"^(phan|chuong|muc)\s+([ivxlc]+|\d{1,2})\s*[.:]?(\s|$)")
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU|Dieu|DIEU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*")
-_ROMAN = re.compile(r"^([IVX][IVX1l|]{0,4})\s*[.)]\s*")
+_ROMAN = re.compile(r"^([IVXH][IVXHL1l|]{0,4})\s*[.)]\s*")
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+|^(\d{1,2})\s*[.)]\s+")
 _LETTER = re.compile(r"^([a-zđ¢])\s*[).]\s+")
 _PAREN = re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s+")
@@ -46,8 +47,13 @@ class Marker:
         return RANKS.get(self.kind)
 
 
-def _roman(token: str) -> str | None:
-    """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it; None if not a numeral."""
+def _roman(token: str, rest: str) -> str | None:
+    """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it, or 'H' / 'IL' when an upper-case
+    heading follows (a heading's 'II' in bold serif joins into 'H'); None if not a numeral."""
+    if "H" in token or "L" in token:
+        if not is_upper(rest):
+            return None
+        token = token.replace("H", "II").replace("L", "I")
     fixed = re.sub(r"[1l|]", "I", token)
     return fixed if fixed in ROMANS else None
 
@@ -62,7 +68,7 @@ def marker_of(text: str) -> Marker | None:
         return Marker(kind, f"{word} {m[2].upper()}", rest.lstrip(".: "))
     if m := _ARTICLE.match(text):
         return Marker("article", f"Điều {m[2]}", text[m.end():])
-    if (m := _ROMAN.match(text)) and (number := _roman(m[1])):
+    if (m := _ROMAN.match(text)) and (number := _roman(m[1], text[m.end():])):
         return Marker("roman", number, text[m.end():])
     if m := _DECIMAL.match(text):
         number = m[1] or m[2]

@@ -14,13 +14,13 @@ previous line ended a sentence and this one begins with a capital.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ingest.types import Line
 from ..models import Section
 from .ids import make_id, provenance_of
 from .lines import is_upper, squash, starts_lower
-from .numbering import Marker, marker_of
+from .numbering import ROMAN_ORDER, Marker, marker_of
 
 HEADING_CHARS = 80  # a numbered line at most this long may be a heading …
 SHORT_HEADING_CHARS = 40  # … and at most this long even when it ends with a full stop
@@ -57,15 +57,28 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
     ``first`` on (a second body, such as an attached plan, follows the first one's roots)."""
     roots: list[_Node] = []
     stack: list[_Node] = []
+    last_roman: str | None = None
     for i, line in enumerate(lines):
         m = marker_of(line.text)
         if m is None:
             if stack:
                 _continue(stack[-1], line)
             continue
+        if m.kind == "roman":
+            m = _next_if_repeated(m, last_roman)
+            last_roman = m.number
         node = _open(m, line, lines[i + 1].text if i + 1 < len(lines) else None)
         _place(node, stack, roots)
     return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots, start=first)]
+
+
+def _next_if_repeated(m: Marker, last: str | None) -> Marker:
+    """A roman numeral repeating the previous one is the next one misread: OCR drops an 'I'
+    of a bold 'III.' far more often than a plan numbers two parts alike."""
+    if last is None or m.number != last:
+        return m
+    following = ROMAN_ORDER[ROMAN_ORDER.index(last) + 1] if last in ROMAN_ORDER[:-1] else None
+    return replace(m, number=following) if following else m
 
 
 def _place(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:

@@ -73,6 +73,9 @@ def test_page_numbers_and_stamps_are_not_body_text(seed_doc):
     [
         ("I. MỤC ĐÍCH", "roman", "I"),
         ("I1I. TO CHUC THU'C HIEN", "roman", "III"),
+        ("H. NỘI DUNG THỰC HIỆN", "roman", "II"),  # a bold serif 'II' read as one letter
+        ("HI. TỔ CHỨC THỰC HIỆN", "roman", "III"),
+        ("IL. NHIỆM VỤ, GIẢI PHÁP", "roman", "II"),
         ("3.2. Nội dung kiểm tra", "decimal2", "3.2"),
         ("6.2 Đối với đơn vị", "decimal2", "6.2"),
         ("¢) S& Thong tin", "letter", "c"),
@@ -93,6 +96,7 @@ def test_markers(line, kind, number):
 
 @pytest.mark.parametrize("line", ["Mục đích", "1.500 người tham gia", "15/7/2021 của Chính phủ",
                                   "mục II Phụ lục VII", "Điều 12 Nghị định số 139/2025/NĐ-CP",
+                                  "H. Nguyễn Văn An phụ trách", "L. Trần Bình",
                                   "tỉnh Lào Cai", "tuyên truyền"])
 def test_not_markers(line):
     assert marker_of(line) is None
@@ -127,3 +131,14 @@ def test_person_label_is_a_heading(dev_plan, extract_file):
     doc = extract_file(dev_plan("007_"))
     task = next(t for t in doc.tasks if t.description.startswith("Phụ trách chung"))
     assert task.lead == ["Ông. Hoàng Văn Thuân - Trưởng đoàn"]
+
+
+def test_a_repeated_roman_numeral_is_the_next_one_misread(dev_plan, extract_file, tmp_path):
+    """OCR often drops an 'I' of a bold 'III.': the second 'II.' in a row is III."""
+    source = dev_plan("013_").read_text(encoding="utf-8")
+    assert "\nIII. NHIỆM VỤ" in source
+    misread = tmp_path / "013-misread.txt"
+    misread.write_text(source.replace("\nIII. NHIỆM VỤ", "\nII. NHIỆM VỤ"), encoding="utf-8")
+    want = [(s.number, s.heading) for s in extract_file(dev_plan("013_")).sections]
+    assert [(s.number, s.heading) for s in extract_file(misread).sections] == want
+    assert [number for number, _ in want][:4] == ["I", "II", "III", "IV"]
