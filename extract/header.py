@@ -120,7 +120,7 @@ def _take_field(kind: Kind, line: Line, head: HeaderLines) -> None:
 
 def _take_other(piece: Piece, head: HeaderLines, vv_open: bool) -> bool:
     """A line of the 'V/v' or of the issuer block; False if it is neither."""
-    left = piece.column in ("left", None)
+    left = piece.column != "right"  # "full": a centred line, as some offices print the issuer
     if left and head.number is not None and not head.number_more and continues_number(head.number.text, piece.text):
         head.number_more.append(piece.line)
         return True

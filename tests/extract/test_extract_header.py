@@ -120,3 +120,13 @@ def test_authority_line_run_onto_the_title_is_cut(dev_plan, extract_file):
     """035: the text holds '… TẦM NHÌN ĐẾN NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ' on one line."""
     doc = extract_file(dev_plan("035_"))
     assert doc.title is not None and doc.title.endswith("TẦM NHÌN ĐẾN NĂM 2045")
+
+
+@pytest.mark.slow
+def test_centred_issuer_on_a_scan(samples):
+    """Some offices centre the issuer over the page instead of printing it in the left column;
+    on a scan its line then has no column, and it is still the issuer (a rendered scan of
+    Kế hoạch 308/KH-UBND, read by Tesseract)."""
+    doc = process(samples / "generated" / "014_kh-308-ha-noi_scan-medium.pdf")
+    assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    assert doc.number == "308/KH-UBND"
