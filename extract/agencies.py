@@ -32,6 +32,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from ..models.doc_types import fold
@@ -91,7 +92,7 @@ def find_agencies(text: str, known: bool = True) -> list[Agency]:
     doc = nlp(text)
     spans = list(doc.ents)
     if known and (matcher := _known_matcher()) is not None:
-        spans = filter_spans(spans + [doc[start:end] for _, start, end in matcher(doc)])
+        spans = _with_known(spans, [doc[start:end] for _, start, end in matcher(doc)])
     found = []
     for ent in spans:
         tokens = list(ent)
@@ -101,6 +102,19 @@ def find_agencies(text: str, known: bool = True) -> list[Agency]:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             found.append(Agency(text[start:end], start, end))
     return found
+
+
+def _with_known(found: list[Span], known: list[Span]) -> list[Span]:
+    """The pattern matches, a known name completing one it cut short (same start, longer:
+    'Sở Giáo dục và Đào' → 'Sở Giáo dục và Đào tạo'), and known names elsewhere."""
+    spans = list(found)
+    for name in filter_spans(known):
+        overlaps = [s for s in spans if s.start < name.end and name.start < s.end]
+        if not overlaps:
+            spans.append(name)
+        elif len(overlaps) == 1 and overlaps[0].start == name.start and name.end > overlaps[0].end:
+            spans[spans.index(overlaps[0])] = name
+    return sorted(spans, key=lambda s: s.start)
 
 
 def expand(text: str) -> str:
@@ -118,12 +132,10 @@ def canonical_name(printed: str) -> str:
     knows it (also by abbreviation: 'Sở TN&MT'), else its long form."""
     name = expand(printed)
     index, abbreviations = _canonical_index()
-    if (known := index.get(fold(name))) is not None:
-        return known
     head, _, rest = name.partition(" ")
     if rest and _ABBREVIATION.match(rest) and (known := abbreviations.get(_abbreviation_key(head, rest))):
-        return known
-    return name
+        return known  # before the spelling itself: the corpus prints 'Sở VHTTDL' too
+    return index.get(fold(name), name)
 
 
 def _abbreviation_key(head: str, letters: str) -> str:

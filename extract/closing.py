@@ -78,6 +78,7 @@ def read_closing(lines: list[Line], begin: int, widths: Widths) -> Closing:
     state = _State()
     for i in range(begin, len(lines)):
         pieces = split_line(lines[i], widths.get(lines[i].page), signature_anchors)
+        state.alone = len(pieces) == 1
         taken = [piece for piece in pieces if _take(piece, state, closing)]
         if not taken:
             break
@@ -90,6 +91,7 @@ class _State:
     in_recipients: bool = False
     named: bool = False
     signature_lines: int = 0
+    alone: bool = False  # the current line has one column part
 
 
 def _take(piece: Piece, state: _State, closing: Closing) -> bool:
@@ -98,6 +100,11 @@ def _take(piece: Piece, state: _State, closing: Closing) -> bool:
     if is_noi_nhan(text):
         state.in_recipients = True
         closing.recipients.append(piece.line)
+        return True
+    if closing.signature and not state.named and state.alone and looks_like_name(text) \
+            and not is_recipient_item(text):
+        closing.signature.append(piece.line)  # a name alone on its line under the titles, wherever it sits
+        state.named = True
         return True
     if _is_recipient(piece, state):
         closing.recipients.append(piece.line)

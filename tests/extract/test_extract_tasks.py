@@ -113,3 +113,27 @@ def test_partners_named_by_the_bullets_of_chu_tri_phoi_hop(dev_plan, extract_fil
     assert (task.lead, task.coordinating) == (["Công an tỉnh"], ["Sở Tài chính", "các đơn vị có liên quan"])
     projects = next(t for t in doc.tasks if t.description.startswith("Tổ chức triển khai thực hiện các nội dung"))
     assert projects.lead == ["Công an tỉnh"]
+
+
+def test_canonical_agency_names():
+    """One body printed several ways has one canonical name (gazetteer normalize/data/agencies.json)."""
+    from kehoach.extract.agencies import canonical_name
+
+    assert canonical_name("UBND tỉnh") == canonical_name("Uỷ ban nhân dân tỉnh") == "Ủy ban nhân dân tỉnh"
+    assert canonical_name("SỞ TÀI CHÍNH") == canonical_name("Sở Tài Chính") == "Sở Tài chính"
+    assert canonical_name("Sở TN&MT") == canonical_name("Sở Tài nguyên và Môi trường") == "Sở Tài nguyên và Môi trường"
+    assert canonical_name("Sở VHTTDL") == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_names_the_patterns_cut_short_are_completed_by_the_gazetteer():
+    assert [a.text for a in find_agencies("Sở Giáo dục và Đào tạo chủ trì")] == ["Sở Giáo dục và Đào tạo"]
+    assert [a.text for a in find_agencies("Bộ Ngoại giao phối hợp")] == ["Bộ Ngoại giao"]
+    assert [a.text for a in find_agencies("Sở TN&MT tổng hợp")] == ["Sở TN&MT"]
+
+
+def test_tasks_carry_canonical_names(dev_plan, extract_file):
+    doc = extract_file(dev_plan("010_"))
+    for task in doc.tasks:
+        assert len(task.lead_canonical) == len(task.lead) and len(task.coordinating_canonical) == len(task.coordinating)
+    assert any(t.coordinating == ["Văn phòng UBND tỉnh"] and t.coordinating_canonical == ["Văn phòng Ủy ban nhân dân tỉnh"]
+               for t in doc.tasks)
