@@ -44,7 +44,6 @@ CELL_PAD_IN = 0.02  # trimmed off a cell's edges before it is read again
 CELL_MARGIN_IN = 0.15  # white margin around a cell read alone: Tesseract misses text touching the edge
 # Tokens that are not text: a ruling read as a character ('|', '`'), or a stamp's ink read as
 # symbols no Vietnamese text has ('vỳŠ#4¿@©<Š'). Letters, digits and ordinary punctuation pass.
-MIN_CELL_CONFIDENCE = 10.0  # Tesseract's 0–100
 _RULING = "|¦"
 _NOT_TEXT = re.compile(r"^[|¦`'\"‘’“”_~!?.,:;]+$|[^\w\s.,;:()/\-+%–—'\"“”‘’&*?!\[\]]|[_ŠšŽžŒœ©®¿¡@#<>{}\\^]")
 
@@ -239,12 +238,10 @@ def words_text(words: list[Word]) -> str:
 def text_words(words: list[Word]) -> list[Word]:
     """The words that are text, without a ruling read into them ('|Tổ' → 'Tổ'), and words
     Tesseract ran together in a narrow cell split where a capital follows a small letter
-    ('SởNông' → 'Sở Nông'; no Vietnamese word has a capital inside). Words Tesseract all but
-    rejects are dropped: in a table they are a seal's ink over a cell ('A:', 'CẢ')."""
+    ('SởNông' → 'Sở Nông'; no Vietnamese word has a capital inside). Confidence is no guide
+    here: Tesseract gives 0 to a clean 'dựng' in a narrow cell as to a seal's ink ('CẢ')."""
     kept = []
     for word in words:
-        if word.confidence < MIN_CELL_CONFIDENCE:
-            continue
         text = word.text.strip(_RULING)
         if "]" not in text:  # a ruling read as a bracket ('[học'); '[1]' is a footnote mark
             text = text.lstrip("[")
