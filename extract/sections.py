@@ -24,6 +24,7 @@ from .numbering import ROMAN_ORDER, Marker, marker_of
 
 HEADING_CHARS = 80  # a numbered line at most this long may be a heading …
 SHORT_HEADING_CHARS = 40  # … and at most this long even when it ends with a full stop
+EDGE_SLACK = 0.03  # a line ending this share of its width short of the text's right edge reaches it
 LONG_HEADING_CHARS = 200  # a longer unpunctuated numbered line is a heading only if items follow it
 LABEL_CHARS = 50  # 'Thời gian thực hiện: …' – a label this short is the heading
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
@@ -58,6 +59,7 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
     roots: list[_Node] = []
     stack: list[_Node] = []
     last_roman: str | None = None
+    edges = _right_edges(lines)
     for i, line in enumerate(lines):
         m = marker_of(line.text)
         if m is None:
@@ -67,7 +69,11 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
         if m.kind == "roman":
             m = _next_if_repeated(m, last_roman)
             last_roman = m.number
-        node = _open(m, line, lines[i + 1].text if i + 1 < len(lines) else None)
+        if stack:
+            _wrapped_heading(stack[-1])
+        next_text = lines[i + 1].text if i + 1 < len(lines) else None
+        wraps = next_text is not None and marker_of(next_text) is None and _reaches_edge(line, edges)
+        node = _open(m, line, next_text, wraps)
         _place(node, stack, roots)
     return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots, start=first)]
 
@@ -95,7 +101,33 @@ def _place(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
     stack.append(node)
 
 
-def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
+def _right_edges(lines: list[Line]) -> dict[int | None, float]:
+    """The right edge of the text on each page (scans and text layers; none for plain text)."""
+    edges: dict[int | None, float] = {}
+    for line in lines:
+        if (box := line.bbox) is not None:
+            edges[line.page] = max(edges.get(line.page, 0.0), box.x1)
+    return edges
+
+
+def _reaches_edge(line: Line, edges: dict[int | None, float]) -> bool:
+    """A printed line running to the right margin: its sentence wraps onto the next line."""
+    box = line.bbox
+    edge = edges.get(line.page)
+    return box is not None and edge is not None and box.x1 >= edge - EDGE_SLACK * (edge - box.x0)
+
+
+def _wrapped_heading(node: _Node) -> None:
+    """A numbered title that wrapped on the page ('1. Tái cơ cấu ngành … theo chiều' / 'sâu, …
+    kinh tế tuần hoàn') and ends unpunctuated where the next item starts is a heading."""
+    text = node.text
+    if node.heading is None and text and len(node.lines) > 1 and "\n" not in text and not node.children \
+            and node.marker.kind not in BULLETS and len(text) <= LONG_HEADING_CHARS \
+            and not text.endswith((*SENTENCE_END, ",")):
+        node.heading, node.text = text, ""
+
+
+def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> _Node:
     node = _Node(m, [line])
     rest = squash(m.rest)
     if m.kind in BULLETS or not rest:
@@ -105,7 +137,7 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if sep and after.strip() and len(label) <= LABEL_CHARS and not any(c in bare for c in ".;("):
         node.heading, node.text = label.strip(), squash(after)
-    elif _is_heading(rest, next_text):
+    elif not wraps and _is_heading(rest, next_text):
         node.heading = rest.rstrip(":")
     else:
         node.text = rest

@@ -142,3 +142,38 @@ def test_a_repeated_roman_numeral_is_the_next_one_misread(dev_plan, extract_file
     want = [(s.number, s.heading) for s in extract_file(dev_plan("013_")).sections]
     assert [(s.number, s.heading) for s in extract_file(misread).sections] == want
     assert [number for number, _ in want][:4] == ["I", "II", "III", "IV"]
+
+
+def _scanned(texts_and_right_edges: list[tuple[str, float]]):
+    """Lines as OCR gives them: one word box per token, spread from x 350 to the given right edge."""
+    from kehoach.ingest.types import Line, Word
+    from kehoach.models import BBox
+
+    lines = []
+    for number, (text, right) in enumerate(texts_and_right_edges, start=1):
+        tokens = text.split()
+        step = (right - 350) / len(tokens)
+        words = [Word(t, BBox(x0=350 + k * step, y0=100.0 * number, x1=350 + (k + 1) * step - 10, y1=100.0 * number + 40,
+                              unit="px", dpi=300)) for k, t in enumerate(tokens)]
+        words[-1].bbox = words[-1].bbox.model_copy(update={"x1": right})
+        lines.append(Line(text=text, number=number, page=1, words=words))
+    return lines
+
+
+def test_wrapped_lines_on_a_scan():
+    """Sentences that run to the right margin go on on the next line: '3. Thường xuyên … các
+    bộ, ban, ngành' / 'Trung ương …' is text (the next line opens with a capital all the same);
+    a title that wraps and ends unpunctuated before the next item is a heading."""
+    from kehoach.extract.sections import build_sections
+
+    lines = _scanned([
+        ("1. Tái cơ cấu ngành công nghiệp theo chiều sâu, nâng cao giá trị gia tăng và", 2244),
+        ("phát triển kinh tế tuần hoàn", 1100),
+        ("- Tham mưu UBND tỉnh xây dựng chính sách thu hút các dự án.", 2244),
+        ("2. Thường xuyên rà soát, kịp thời tham mưu, trao đổi, đề xuất các bộ, ban, ngành", 2244),
+        ("Trung ương hướng dẫn thực hiện.", 1300),
+    ])
+    first, second = build_sections("0" * 64, lines)
+    assert first.heading == ("Tái cơ cấu ngành công nghiệp theo chiều sâu, nâng cao giá trị gia tăng và "
+                             "phát triển kinh tế tuần hoàn")
+    assert second.heading is None and second.text.endswith("Trung ương hướng dẫn thực hiện.")
