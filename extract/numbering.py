@@ -38,6 +38,7 @@ class Marker:
     kind: str  # 'part', 'chapter', 'division', 'roman', 'article', 'decimalN', 'letter', 'paren', 'dash', 'plus'
     number: str  # as printed, without the trailing dot or parenthesis: 'I', 'Điều 3', '1.2', 'a', '-'
     rest: str  # the line after the marker
+    guessed: bool = False  # read from an OCR look-alike ('H.' for 'II.'): the sequence should decide
 
     @property
     def rank(self) -> int | None:
@@ -47,15 +48,17 @@ class Marker:
         return RANKS.get(self.kind)
 
 
-def _roman(token: str, rest: str) -> str | None:
-    """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it, or 'H' / 'IL' when an upper-case
-    heading follows (a heading's 'II' in bold serif joins into 'H'); None if not a numeral."""
-    if "H" in token or "L" in token:
+def _roman(token: str, rest: str) -> tuple[str, bool] | None:
+    """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it; or, when an upper-case heading follows,
+    a guess for 'H' / 'IH' / 'HI' / 'IL' (a bold serif 'II' joins into 'H', but 'IH' is 'II' as
+    often as 'III': the caller's sequence decides). None if not a numeral."""
+    guessed = "H" in token or "L" in token
+    if guessed:
         if not is_upper(rest):
             return None
         token = token.replace("H", "II").replace("L", "I")
     fixed = re.sub(r"[1l|]", "I", token)
-    return fixed if fixed in ROMANS else None
+    return (fixed, guessed) if fixed in ROMANS else None
 
 
 def marker_of(text: str) -> Marker | None:
@@ -68,8 +71,8 @@ def marker_of(text: str) -> Marker | None:
         return Marker(kind, f"{word} {m[2].upper()}", rest.lstrip(".: "))
     if m := _ARTICLE.match(text):
         return Marker("article", f"Điều {m[2]}", text[m.end():])
-    if (m := _ROMAN.match(text)) and (number := _roman(m[1], text[m.end():])):
-        return Marker("roman", number, text[m.end():])
+    if (m := _ROMAN.match(text)) and (roman := _roman(m[1], text[m.end():])):
+        return Marker("roman", roman[0], text[m.end():], guessed=roman[1])
     if m := _DECIMAL.match(text):
         number = m[1] or m[2]
         return Marker(f"decimal{number.count('.') + 1}", number, text[m.end():])

@@ -79,12 +79,16 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
 
 
 def _next_if_repeated(m: Marker, last: str | None) -> Marker:
-    """A roman numeral repeating the previous one is the next one misread: OCR drops an 'I'
-    of a bold 'III.' far more often than a plan numbers two parts alike."""
-    if last is None or m.number != last:
+    """The numeral that follows ``last`` when ``m`` repeats it (OCR drops an 'I' of a bold
+    'III.' far more often than a plan numbers two parts alike) or was guessed from a look-alike
+    one step off it ('IH.' after 'I.' is 'II.', not 'III.')."""
+    following = (ROMAN_ORDER[ROMAN_ORDER.index(last) + 1] if last in ROMAN_ORDER[:-1] else None) if last else "I"
+    if following is None or m.number == following:
         return m
-    following = ROMAN_ORDER[ROMAN_ORDER.index(last) + 1] if last in ROMAN_ORDER[:-1] else None
-    return replace(m, number=following) if following else m
+    if m.number == last or (m.guessed and m.number in ROMAN_ORDER
+                            and abs(ROMAN_ORDER.index(m.number) - ROMAN_ORDER.index(following)) == 1):
+        return replace(m, number=following)
+    return m
 
 
 def _place(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:

@@ -177,3 +177,16 @@ def test_wrapped_lines_on_a_scan():
     assert first.heading == ("Tái cơ cấu ngành công nghiệp theo chiều sâu, nâng cao giá trị gia tăng và "
                              "phát triển kinh tế tuần hoàn")
     assert second.heading is None and second.text.endswith("Trung ương hướng dẫn thực hiện.")
+
+
+def test_roman_look_alikes_are_read_in_sequence(dev_plan, extract_file, tmp_path):
+    """'IH.' after 'I.' is II and 'HI.' after it III, as Tesseract reads bold serif numerals
+    (seen on the rendered scan of this plan)."""
+    source = dev_plan("011_").read_text(encoding="utf-8")
+    misread = tmp_path / "011-misread.txt"
+    misread.write_text(source.replace("\nII. ĐỐI TƯỢNG", "\nIH. ĐỐI TƯỢNG").replace("\nIII. NỘI DUNG", "\nHI. NỘI DUNG"),
+                       encoding="utf-8")
+    assert misread.read_text(encoding="utf-8") != source
+    want = [(s.number, s.heading) for s in extract_file(dev_plan("011_")).sections]
+    assert [(s.number, s.heading) for s in extract_file(misread).sections] == want
+    assert [number for number, _ in want] == ["I", "II", "III", "IV", "V"]
