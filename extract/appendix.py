@@ -21,7 +21,7 @@ from ..ingest.types import Line, PageTable
 from ..models import Appendix, AppendixRow, ProcessingError
 from .appendix_grid import read_grid_tables
 from .appendix_table import RawTable
-from .appendix_text import is_pipe_row, read_pipe_table
+from .appendix_text import is_pipe_row, read_pipe_tables
 from .ids import make_id, provenance_of
 from .lines import folded, is_upper
 
@@ -67,8 +67,7 @@ def build_appendices(sha: str, zone: list[Line],
         raws = read_grid_tables(own, zone) if own else []
         if not raws:
             typed = [ln for ln in body if not _ocr(ln)]
-            raw = read_pipe_table(typed) if any(is_pipe_row(ln) for ln in typed) else None
-            raws = [raw] if raw is not None and raw.rows else []
+            raws = read_pipe_tables(typed)
         if not raws and looks_tabular(body):
             errors.append(ProcessingError(stage="appendix", message=NOT_READ, page=part[0].page))
         title = " ".join(ln.text.strip() for ln in title_lines)

@@ -81,8 +81,8 @@ def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTabl
             for c, text in carried.items():  # the same merged cell, cut by the page break
                 if row[c] is body[0][c]:
                     cells[c] = text
-            if not any(cells) or is_numbering(cells):
-                continue
+            if not any(cells) or is_numbering(cells) or any(same_row(cells, h) for h in header):
+                continue  # empty, '(1) | (2)', or the header printed again within the table
             filled = [c for c in row if c is not None]
             spans_all = len({id(c) for c in filled}) == 1 and len(filled) == len(row) and len(row) > 2
             group = is_group(cells, len(cells)) or (spans_all and bool(cells[0]))

@@ -17,12 +17,14 @@ from .deadlines import read_timing
 from .ids import make_id
 from .lines import folded
 
-# Header words, best first: 'Nội dung nhiệm vụ' beats 'Thuộc nhóm nhiệm vụ'.
-DUTY = ("noi dung", "ten nhiem vu", "nhiem vu", "cong viec", "hoat dong", "giai phap")
+# Header words, best first: 'Nội dung nhiệm vụ' beats 'Thuộc nhóm nhiệm vụ', and 'Tên dự án,
+# nhiệm vụ' beats 'Nội dung chính' (which describes the duty the other column names).
+DUTY = ("noi dung nhiem vu", "ten nhiem vu", "nhiem vu", "noi dung", "cong viec", "hoat dong", "giai phap")
 NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop")
 LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien")
 COORDINATING = ("phoi hop",)
 TIMING = ("thoi gian", "thoi han", "tien do", "hoan thanh")
+MIN_COVERED = 0.6  # share of a lead cell's part that recognised names must cover
 _SPLIT = re.compile(r"\s*[;\n]\s*|\s+-\s+|^-\s*")
 
 
@@ -70,14 +72,18 @@ def appendix_tasks(sha: str, appendix: Appendix) -> list[Task]:
 
 
 def agency_names(cell: str) -> list[str]:
-    """The agencies of a cell; a part in which none is recognised is kept as printed."""
+    """The agencies of a cell, its parts split at ';' and '- '. A part whose recognised names
+    leave most of it out ('UBND' of 'UBND các tỉnh/ thành phố') is kept as printed: a lead
+    cell holds agency names only, so the print is a better name than a stump."""
     names: list[str] = []
     for part in _SPLIT.split(cell):
         part = part.strip(" .,;")
         if not part:
             continue
         found = [a.text for a in find_agencies(part)]
-        for name in found or [part]:
+        if sum(len(name) for name in found) < MIN_COVERED * len(part):
+            found = [part]
+        for name in found:
             if name not in names:
                 names.append(name)
     return names

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.types import Line
-from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering
+from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering, same_row
 from .ids import provenance_of
 from .lines import folded
 
@@ -31,12 +31,14 @@ def is_pipe_row(line: Line) -> bool:
     return "|" in line.text
 
 
-def read_pipe_table(lines: list[Line]) -> RawTable | None:
-    """The table written in ``lines`` (from the first '|' line on), or None without one."""
+def read_pipe_tables(lines: list[Line]) -> list[RawTable]:
+    """The tables written in ``lines`` (from the first '|' line on). A second header among
+    the rows (a table that follows without a Phụ lục heading of its own) starts a new one."""
     start = next((i for i, ln in enumerate(lines) if is_pipe_row(ln)), None)
     if start is None:
-        return None
+        return []
     last = max(i for i, ln in enumerate(lines) if is_pipe_row(ln))
+    tables: list[RawTable] = []
     columns = _split(lines[start].text)
     entries: list[tuple[list[str], list[Line]]] = []
     for line in lines[start + 1:last + 1]:
@@ -47,9 +49,39 @@ def read_pipe_table(lines: list[Line]) -> RawTable | None:
                 source.append(line)
             continue
         cells = _split(line.text)
+        if entries and is_header(cells) and same_row(cells, columns):
+            continue  # the header printed again where the table went over a page
+        if entries and is_header(cells):
+            before: list[str] = []
+            cells_above, source_above = entries[-1]
+            if len(source_above) > 1 and len(source_above[-1].text.split()) <= 2:
+                # 'STT' printed on a line of its own belongs to this header, not the row above
+                before = [source_above.pop().text.strip()]
+                cells_above[-1] = clean_cell(cells_above[-1][:len(cells_above[-1]) - len(before[0])])
+            tables.append(_table(columns, entries))
+            columns, entries = before + cells, []
+            continue
         if not entries and is_numbering(cells):
             continue
         entries.append((cells, [line]))
+    tables.append(_table(columns, entries))
+    return [t for t in tables if t.rows]
+
+
+def is_header(cells: list[str]) -> bool:
+    """A header row among the rows: short cells naming columns ('Cơ quan chủ trì', 'Thời gian
+    thực hiện'), none of them an entry's number."""
+    text = " " + folded(" ".join(cells)) + " "
+    return (len(cells) >= 3 and not _INDEX.match(cells[0]) and all(len(c) <= HEADER_CELL for c in cells)
+            and sum(f" {w} " in text for w in HEADER_WORDS) >= 2)
+
+
+HEADER_WORDS = ("chu tri", "phoi hop", "thoi gian", "noi dung", "nhiem vu", "ket qua", "tinh trang", "ghi chu", "stt")
+HEADER_CELL = 60  # characters: a header names a column, it does not describe a duty
+
+
+def _table(columns: list[str], entries: list[tuple[list[str], list[Line]]]) -> RawTable:
+    columns = list(columns)
     if len(columns) < 2:  # no header to count columns by: the widest row does
         columns += [""] * (max([len(columns)] + [len(c) for c, _ in entries]) - len(columns))
     n = len(columns)
