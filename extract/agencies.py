@@ -88,6 +88,13 @@ _ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ&,\-.]*[A-ZĐ]$")
 def find_agencies(text: str, known: bool = True) -> list[Agency]:
     """The agencies named in ``text``, in order, longest match where they overlap; with
     ``known``, names of the gazetteer are matched too (the gazetteer's build runs without)."""
+    return list(_find_agencies(text, known))
+
+
+@lru_cache(maxsize=4096)
+def _find_agencies(text: str, known: bool) -> tuple[Agency, ...]:
+    """Cached: the task reader asks about the same paragraph several times, and the matcher
+    costs a few milliseconds a paragraph."""
     nlp = _nlp()
     doc = nlp(text)
     spans = list(doc.ents)
@@ -101,7 +108,7 @@ def find_agencies(text: str, known: bool = True) -> list[Agency]:
         if tokens:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             found.append(Agency(text[start:end], start, end))
-    return found
+    return tuple(found)
 
 
 def _with_known(found: list[Span], known: list[Span]) -> list[Span]:

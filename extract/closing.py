@@ -21,7 +21,7 @@ from .closing_lines import (
     opens_with_authority,
     signature_anchors,
 )
-from .columns import Piece, Widths, split_line
+from .columns import Piece, Widths, has_boxes, split_line
 from .lines import is_upper, looks_like_name
 from .names import looks_like_damaged_name
 from .numbering import marker_of
@@ -53,6 +53,10 @@ def find_closing(lines: list[Line], start: int, widths: Widths | None = None) ->
 
 
 def _authority_on_right(line: Line, widths: Widths) -> bool:
+    """Only word boxes put a part in the right column (anchors leave it undecided), so a
+    line without them is not looked at: this runs on every body line."""
+    if not (widths.get(line.page) and has_boxes(line)):
+        return False
     pieces = split_line(line, widths.get(line.page), signature_anchors)
     return any(p.column == "right" and opens_with_authority(p.text) for p in pieces[1:])
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from ..ingest.types import Line
@@ -132,7 +133,13 @@ def is_basis_paragraph(text: str) -> bool:
 
 def aligned_fold(text: str) -> str:
     """:func:`fold` character by character, so offsets in the result are offsets in ``text``."""
-    return "".join((fold(c) + " ")[0] for c in text)
+    return "".join(map(_fold_char, text))
+
+
+@cache
+def _fold_char(c: str) -> str:
+    """One character folded to one (a few hundred distinct characters: cached)."""
+    return (fold(c) + " ")[0]
 
 
 def citation_spans(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ only decides what a line *is*.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..ingest.types import Line
 from ..models.doc_types import fold
@@ -28,8 +29,10 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def folded(text: str) -> str:
-    """The comparison form: lower case, no diacritics (đ → d), single spaces."""
+    """The comparison form: lower case, no diacritics (đ → d), single spaces. Cached: the
+    stages ask for the same lines' forms again and again."""
     return squash(fold(text))
 
 

@@ -71,12 +71,16 @@ def image_tables(image: Image.Image, number: int, dpi: int, lines: list[Line],
     ink = _ink(image, dpi)
     h_len, v_len = max(10, round(H_RULE_IN * dpi)), max(8, round(V_RULE_IN * dpi))
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    if not horizontal.any():
+        return []  # most pages: no long rule at all, so no table (and nothing more to compute)
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    if not vertical.any():
+        return []
     snap = max(2.0, SNAP_IN * dpi)
     words = text_words([w for ln in lines for w in ln.words if w.bbox is not None])
     tables = []
     grid = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
-    clean = Image.fromarray(np.where(grid > 0, 255, np.asarray(image.convert("L"))).astype(np.uint8))
+    clean: Image.Image | None = None  # the page without its rulings, for reading empty cells again
     count, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
     for label in range(1, count):
         x, y, w, h, _ = stats[label]
@@ -87,6 +91,8 @@ def image_tables(image: Image.Image, number: int, dpi: int, lines: list[Line],
         table = _table(rects, number, words, snap, "px", dpi, "image_rules")
         if table is not None:
             if engine is not None:
+                if clean is None:
+                    clean = Image.fromarray(np.where(grid > 0, 255, np.asarray(image.convert("L"))).astype(np.uint8))
                 _reread_empty(table, clean, engine, dpi)
             tables.append(table)
     tables.sort(key=lambda t: t.bbox.y0)

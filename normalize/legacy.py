@@ -407,6 +407,11 @@ def _candidates(text: str) -> list[Encoding]:
     its tone marks, VIQR an ASCII line with a mark after a vowel. Saves loading the model for
     plain ASCII text."""
     found: list[Encoding] = []
+    if not any(c not in _ORDINARY for c in text if not c.isascii()):
+        # Every non-ASCII character is a Vietnamese letter or common punctuation: correct
+        # Unicode text (every 8-bit encoding yields some other Latin-1 character: TCVN3 'µ',
+        # VNI 'ä', Windows-1258 'ð' for đ); only VIQR, plain ASCII, remains to look for.
+        return ["viqr"] if any(_VIQR_MARK.search(line) and _ascii_line(line) for line in text.split("\n")) else []
     if any(ord(c) in TCVN3_DECODE for c in text if not c.isascii()):
         found.append("tcvn3")
     if _VNI_SEQUENCE.search(text):
@@ -418,6 +423,10 @@ def _candidates(text: str) -> list[Encoding]:
     return found
 
 
+_VIET_LETTERS = {"đ", *(unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy"
+                        for t in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"))}
+_ORDINARY = frozenset(_VIET_LETTERS | {c.upper() for c in _VIET_LETTERS}
+                      | set("–—“”‘’…•°×«»≤≥±²³½¼€§№\u00a0\u200b\ufeff"))
 _CP1258_MARKS = set(bytes([0xCC, 0xD2, 0xDE, 0xEC, 0xF2]).decode("cp1252"))  # its five tone marks
 _VIQR_MARK = re.compile(r"[aeiouyAEIOUY][\^(+'`?~.]")
 _VIQR_STRONG = re.compile(r"[aeiouyAEIOUY](?:[\^(+'`~]|[.?][A-Za-z])|(?<![A-Za-z])(?:dd|DD|Dd)")
