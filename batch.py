@@ -29,6 +29,7 @@ from .ingest.types import PageText
 from .inputs import InputFile
 from .manifest import MANIFEST_NAME, Manifest, pipeline_version
 from .models import ProcessingError
+from .normalize import restorer
 from .pipeline import ProcessOptions, process, process_ingested
 
 Status = Literal["success", "partial", "failed", "skipped"]
@@ -144,6 +145,7 @@ I. TỔ CHỨC THỰC HIỆN
 def warm_worker() -> None:
     """Load what every document needs (language and channel models, agency matcher) by
     processing a small built-in plan, once per worker, before its first job."""
+    restorer()  # the plan reads as accented, so processing it alone would not load the models
     with tempfile.TemporaryDirectory(prefix="kehoach-warm-") as folder:
         path = Path(folder) / "warm-up.txt"
         path.write_text(WARM_UP_TEXT, encoding="utf-8")

@@ -34,7 +34,7 @@ from make_scans import make_scan  # noqa: E402
 
 import pypdfium2 as pdfium  # noqa: E402
 
-from kehoach.batch import run_batch  # noqa: E402
+from kehoach.batch import run_batch, warm_worker  # noqa: E402
 from kehoach.executors import DaskExecutor, LocalPoolExecutor, SerialExecutor  # noqa: E402
 from kehoach.ingest.preprocess import preprocess  # noqa: E402
 from kehoach.inputs import collect_inputs  # noqa: E402
@@ -88,6 +88,12 @@ def raw_tesseract(pdfs: list[Path], workdir: Path) -> tuple[float, int]:
 PEAKS: list[float] = []  # each worker's own peak resident memory, as its jobs report it
 
 
+def best_of(runs: int, inputs: list[Path], out: Path, executor, pages_per_job: int = 0) -> tuple[float, int]:
+    """The fastest of ``runs`` timed runs: wall-clock rates on this shared virtual machine vary
+    by a quarter from one run to the next; the fastest is the least disturbed."""
+    return min(timed_run(inputs, out, executor, pages_per_job) for _ in range(runs))
+
+
 def timed_run(inputs: list[Path], out: Path, executor, pages_per_job: int = 0) -> tuple[float, int]:
     """Wall seconds and pages of a batch run."""
     items = collect_inputs(inputs)
@@ -117,6 +123,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10)
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kehoach-batch-bench")
     parser.add_argument("--long-pages", type=int, default=12, help="pages of the long scan (default 12)")
+    parser.add_argument("--runs", type=int, default=2, help="timed runs per scaling figure, the fastest kept (default 2)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -135,14 +142,17 @@ def main() -> None:
     }
     PEAKS.clear()  # the serial run was in this process, which is not a worker
 
-    one, n1 = timed_run(pdfs, args.workdir / "out-1", LocalPoolExecutor(1))
-    two, n2 = timed_run(pdfs, args.workdir / "out-2", LocalPoolExecutor(2))
+    one, n1 = best_of(args.runs, pdfs, args.workdir / "out-1", LocalPoolExecutor(1))
+    two, n2 = best_of(args.runs, pdfs, args.workdir / "out-2", LocalPoolExecutor(2))
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         dask = DaskExecutor(cluster.scheduler_address)
+        # Warm, as the workers of a cluster that serves an archive are; the local pool's
+        # workers are forked from this process, which has the models loaded already.
+        dask.client.run(warm_worker)
         try:
-            dask_s, nd = timed_run(pdfs, args.workdir / "out-dask", dask)
+            dask_s, nd = best_of(args.runs, pdfs, args.workdir / "out-dask", dask)
         finally:
             dask.close()
     results["scaling_pages_per_s"] = {
@@ -160,9 +170,9 @@ def main() -> None:
         "text_documents": len(texts), "text_documents_per_s": round(len(texts) / text_s, 2),
     }
     long_pdf = long_scan(args.data, args.workdir, args.long_pages)
-    whole_s, _ = timed_run([long_pdf], args.workdir / "out-long-whole", LocalPoolExecutor(2))
-    split_s, _ = timed_run([long_pdf], args.workdir / "out-long-split", LocalPoolExecutor(2),
-                           pages_per_job=max(1, args.long_pages // 4))
+    whole_s, _ = best_of(args.runs, [long_pdf], args.workdir / "out-long-whole", LocalPoolExecutor(2))
+    split_s, _ = best_of(args.runs, [long_pdf], args.workdir / "out-long-split", LocalPoolExecutor(2),
+                         pages_per_job=max(1, args.long_pages // 4))
     results["long_document"] = {
         "input": f"first {args.long_pages} pages of the real scan {LONG_SCAN} (image only), alone, 2 workers",
         "whole_s": round(whole_s, 1), "split_s": round(split_s, 1), "speedup": round(whole_s / split_s, 3),
