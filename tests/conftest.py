@@ -8,7 +8,11 @@ Tests run with ``--import-mode=importlib`` (the repository root is itself the pa
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -43,3 +47,22 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/data is not beside the repository")
     return path
+
+
+def _load_script(relative: str) -> ModuleType:
+    """Import a script of the repository by its path (scripts/ and bench/ are not packages)."""
+    name = Path(relative).stem
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / relative)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def script() -> Callable[[str], ModuleType]:
+    """``script("scripts/make_scans.py")``: a repository script as a module."""
+    return _load_script

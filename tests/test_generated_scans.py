@@ -10,10 +10,7 @@ ground truth of the same document, so the test always runs. CER is computed exac
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -26,22 +23,10 @@ COMMITTED_TRUTH = REPO / "tests" / "data" / "generated_truth" / "002_kh-lao-cai_
 MAX_CER = 0.03
 
 
-def load(name: str, path: Path) -> ModuleType:
-    """Import a script by path (scripts/ and bench/ are not packages)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
-def test_medium_scan_is_ocred_with_low_cer(tmp_path: Path) -> None:
-    make_scans = load("make_scans", REPO / "scripts" / "make_scans.py")
-    ocr_cer = load("ocr_cer", REPO / "bench" / "ocr_cer.py")
+def test_medium_scan_is_ocred_with_low_cer(tmp_path: Path, script) -> None:
+    make_scans = script("scripts/make_scans.py")
+    ocr_cer = script("bench/ocr_cer.py")
     source = DEV_PLANS / DEV_DOC
     if not source.is_file():
         source = COMMITTED_TRUTH  # the same document's first page, as text

@@ -7,10 +7,7 @@ from kehoach's own output.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pypdfium2 as pdfium
 import pytest
@@ -30,17 +27,6 @@ def pipe_rows(path: Path) -> list[tuple[int, list[str]]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, ln in enumerate(lines) if ln.strip().lower().startswith("phụ lục"))
     return [(i + 1, [c.strip() for c in ln.split("|")]) for i, ln in enumerate(lines) if i > start and "|" in ln]
-
-
-def load(name: str, path: Path) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_dev_text_pipe_table_rows_and_tasks(shared_data: Path) -> None:
@@ -115,14 +101,14 @@ def test_text_layer_pdf_coordinate_tables(shared_data: Path) -> None:
 
 
 @pytest.mark.slow
-def test_rendered_scan_grid_table(shared_data: Path, repo: Path, tmp_path: Path) -> None:
+def test_rendered_scan_grid_table(shared_data: Path, repo: Path, tmp_path: Path, script) -> None:
     """The Phụ lục of dev 042 printed as a ruled table (groups spanning the row, sub-rows under
     merged cells), scanned (medium), OCR'd and read cell by cell."""
     lines = (shared_data / "dev_plans" / PL_042).read_text(encoding="utf-8").splitlines()
     start = next(i for i, ln in enumerate(lines) if ln.strip() == "PHỤ LỤC")
     excerpt = tmp_path / "042-phu-luc.txt"
     excerpt.write_text("\n".join(lines[start:start + 12]) + "\n", encoding="utf-8")  # header + 2 groups
-    make_scans = load("make_scans", repo / "scripts" / "make_scans.py")
+    make_scans = script("scripts/make_scans.py")
     scan = make_scans.make_scan(excerpt, tmp_path, degrade_level="medium", seed=5, stem="scan")
     truth = [ln.split(" | ") for ln in scan.truth.read_text(encoding="utf-8").replace("\f", "\n").splitlines()
              if " | " in ln]
@@ -165,14 +151,14 @@ def test_kh1105_phu_luc_grid_from_ocr(shared_data: Path, tmp_path: Path) -> None
     assert all(r.provenance.page == 1 and r.provenance.bbox is not None for r in appendix.rows)
 
 
-def test_rendered_text_layer_table_and_truth(shared_data: Path, repo: Path, tmp_path: Path) -> None:
+def test_rendered_text_layer_table_and_truth(shared_data: Path, repo: Path, tmp_path: Path, script) -> None:
     """The same Phụ lục printed as a PDF with a text layer: the rulings are PDF lines, which
     pdfplumber finds; each truth line of the table is a row as the text reading gives it."""
     lines = (shared_data / "dev_plans" / PL_042).read_text(encoding="utf-8").splitlines()
     start = next(i for i, ln in enumerate(lines) if ln.strip() == "PHỤ LỤC")
     excerpt = tmp_path / "042-phu-luc.txt"
     excerpt.write_text("\n".join(lines[start:]) + "\n", encoding="utf-8")
-    make_scans = load("make_scans", repo / "scripts" / "make_scans.py")
+    make_scans = script("scripts/make_scans.py")
     made = make_scans.make_scan(excerpt, tmp_path, text_layer=True, stem="layer")
     truth = [ln for ln in made.truth.read_text(encoding="utf-8").replace("\f", "\n").splitlines() if " | " in ln]
     raw = kehoach.ProcessOptions(normalize=False)  # the truth is the text as printed ('hoá')
@@ -187,9 +173,9 @@ def test_rendered_text_layer_table_and_truth(shared_data: Path, repo: Path, tmp_
     assert len({r.provenance.page for r in appendix.rows}) > 1
 
 
-def test_make_scans_unchanged_without_tables(repo: Path, shared_data: Path, tmp_path: Path) -> None:
+def test_make_scans_unchanged_without_tables(repo: Path, shared_data: Path, tmp_path: Path, script) -> None:
     """Table drawing leaves every other line as it was: a committed sample comes out byte for byte."""
-    make_scans = load("make_scans", repo / "scripts" / "make_scans.py")
+    make_scans = script("scripts/make_scans.py")
     source = shared_data / "dev_plans" / "029_qd-lao-cai-ve-viec-uy-quyen-cho-giam-doc-so-cong-th.txt"
     made = make_scans.make_scan(source, tmp_path, degrade_level="medium", max_pages=1, jpeg_quality=60, seed=3,
                                 stem="029_qd-lao-cai-uy-quyen_scan-medium")
@@ -198,7 +184,7 @@ def test_make_scans_unchanged_without_tables(repo: Path, shared_data: Path, tmp_
         repo / "tests" / "data" / "generated_truth" / made.truth.name).read_text(encoding="utf-8")
 
 
-def test_rows_taller_than_a_page(shared_data: Path, repo: Path, tmp_path: Path) -> None:
+def test_rows_taller_than_a_page(shared_data: Path, repo: Path, tmp_path: Path, script) -> None:
     """Dev 066's Phụ lục cells run to 1,900 characters: printed, a row goes on over one or two
     page breaks and the next Phụ lục starts a table of its own. Read back from the text layer,
     every row is whole (the layer splits one code, 'CQTTBCĐ', at a font change)."""
@@ -207,7 +193,7 @@ def test_rows_taller_than_a_page(shared_data: Path, repo: Path, tmp_path: Path) 
     start = next(i for i, ln in enumerate(lines) if ln.strip().startswith(("PHỤ LỤC", "Phụ lục")))
     excerpt = tmp_path / "066-phu-luc.txt"
     excerpt.write_text("\n".join(lines[start:]) + "\n", encoding="utf-8")
-    make_scans = load("make_scans", repo / "scripts" / "make_scans.py")
+    make_scans = script("scripts/make_scans.py")
     made = make_scans.make_scan(excerpt, tmp_path, text_layer=True, stem="layer")
     raw = kehoach.ProcessOptions(normalize=False)
     want = kehoach.process(excerpt, raw).appendices
