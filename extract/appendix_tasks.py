@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Appendix, Task
-from .agencies import find_agencies
+from .agencies import canonical_name, find_agencies
 from .deadlines import read_timing
 from .ids import make_id
 from .lines import folded
@@ -55,13 +55,15 @@ def appendix_tasks(sha: str, appendix: Appendix) -> list[Task]:
         timing_text = cells[timing_col] if timing_col is not None else ""
         timing = read_timing(f"Thời gian thực hiện: {timing_text}" if timing_text else cells[duty])
         lead_names = agency_names(cells[lead])
+        partners = [a for a in agency_names(cells[coordinating]) if a not in lead_names] if coordinating is not None else []
         tasks.append(Task(
             id=make_id(sha, "task", appendix.id, index),
             provenance=row.provenance,
             description=cells[duty],
             lead=lead_names,
-            coordinating=[a for a in agency_names(cells[coordinating]) if a not in lead_names]
-            if coordinating is not None else [],
+            coordinating=partners,
+            lead_canonical=[canonical_name(a) for a in lead_names],
+            coordinating_canonical=[canonical_name(a) for a in partners],
             deadline=timing.deadline,
             frequency=timing.frequency,
             timeframe=timing_text or timing.timeframe,

@@ -51,6 +51,8 @@ def test_dev_text_pipe_table_rows_and_tasks(shared_data: Path) -> None:
     assert second.deadline == "2026-05"
     first = by_text[want[0][1]]  # lead 'Các Sở, ban, ngành; UBND các xã, phường': two bodies
     assert first.lead == [part.strip() for part in want[0][2].split(";")]
+    assert first.lead_canonical[1] == "Ủy ban nhân dân các xã, phường"  # canonical names, as body tasks have
+    assert all(len(t.coordinating_canonical) == len(t.coordinating) for t in tasks)
     assert first.deadline == "2026-Q2"
 
 
