@@ -24,6 +24,7 @@ from typing import Literal
 from .errors import BatchAbortedError, KehoachError, UnsupportedInputError
 from .executors import Executor, SerialExecutor, WorkerDied
 from .ingest import assemble, failed_page, file_sha256, read_pages
+from .ingest.detect import sniff
 from .ingest.pdf import page_count
 from .ingest.types import PageText
 from .inputs import InputFile
@@ -159,8 +160,9 @@ def page_ranges(path: Path, pages_per_job: int) -> list[tuple[int, int]] | None:
         return None
     try:
         with path.open("rb") as fh:
-            if not fh.read(1024).lstrip().startswith(b"%PDF"):
-                return None
+            kind = sniff(fh.read(1024))
+        if kind is None or kind[0] != "pdf":
+            return None
         count = page_count(str(path))
     except (OSError, KehoachError):
         return None

@@ -82,13 +82,17 @@ def open_pdf(path: str) -> tuple[pdfplumber.PDF, pdfium.PdfDocument]:
 
 
 def page_count(path: str) -> int:
-    """Number of pages, from the page tree alone (cheap: nothing is parsed or rendered)."""
-    plumber, rendered = open_pdf(path)
+    """Number of pages, from pdfium's page tree alone: cheap, unlike :func:`open_pdf`, whose
+    pdfplumber side parses every page object. Errors say only that the file is unusable;
+    reading it says why."""
     try:
-        return len(rendered)
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise CorruptInputError(f"PDF cannot be opened ({exc})", path) from exc
+    try:
+        return len(document)
     finally:
-        plumber.close()
-        rendered.close()
+        document.close()
 
 
 def read_pdf_pages(path: str, engine_factory: Callable[[], OcrEngine], dpi: int, force_ocr: bool,
