@@ -82,12 +82,12 @@ def _next_if_repeated(m: Marker, last: str | None) -> Marker:
     """The numeral that follows ``last`` when ``m`` repeats it (OCR drops an 'I' of a bold
     'III.' far more often than a plan numbers two parts alike) or was guessed from a look-alike
     one step off it ('IH.' after 'I.' is 'II.', not 'III.')."""
-    following = (ROMAN_ORDER[ROMAN_ORDER.index(last) + 1] if last in ROMAN_ORDER[:-1] else None) if last else "I"
-    if following is None or m.number == following:
+    expected = ROMAN_ORDER.index(last) + 1 if last else 0
+    if expected == len(ROMAN_ORDER):
         return m
-    if m.number == last or (m.guessed and m.number in ROMAN_ORDER
-                            and abs(ROMAN_ORDER.index(m.number) - ROMAN_ORDER.index(following)) == 1):
-        return replace(m, number=following)
+    got = ROMAN_ORDER.index(m.number)
+    if got == expected - 1 or (m.guessed and abs(got - expected) == 1):
+        return replace(m, number=ROMAN_ORDER[expected])
     return m
 
 
