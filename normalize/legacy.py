@@ -407,17 +407,16 @@ def _candidates(text: str) -> list[Encoding]:
     its tone marks, VIQR an ASCII line with a mark after a vowel. Saves loading the model for
     plain ASCII text."""
     found: list[Encoding] = []
-    if not any(c not in _ORDINARY for c in text if not c.isascii()):
-        # Every non-ASCII character is a Vietnamese letter or common punctuation: correct
-        # Unicode text (every 8-bit encoding yields some other Latin-1 character: TCVN3 'µ',
-        # VNI 'ä', Windows-1258 'ð' for đ); only VIQR, plain ASCII, remains to look for.
-        return ["viqr"] if any(_VIQR_MARK.search(line) and _ascii_line(line) for line in text.split("\n")) else []
-    if any(ord(c) in TCVN3_DECODE for c in text if not c.isascii()):
-        found.append("tcvn3")
-    if _VNI_SEQUENCE.search(text):
-        found.append("vni")
-    if any(c in _CP1258_MARKS for c in text):
-        found.append("cp1258")
+    # Where every non-ASCII character is a Vietnamese letter or common punctuation the text is
+    # correct Unicode (every 8-bit encoding yields some other Latin-1 character: TCVN3 'µ',
+    # VNI 'ä', Windows-1258 'ð' for đ), and only VIQR, plain ASCII, remains to look for.
+    if any(c not in _ORDINARY for c in text if not c.isascii()):
+        if any(ord(c) in TCVN3_DECODE for c in text if not c.isascii()):
+            found.append("tcvn3")
+        if _VNI_SEQUENCE.search(text):
+            found.append("vni")
+        if any(c in _CP1258_MARKS for c in text):
+            found.append("cp1258")
     if any(_VIQR_MARK.search(line) and _ascii_line(line) for line in text.split("\n")):
         found.append("viqr")
     return found
