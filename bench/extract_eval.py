@@ -25,7 +25,8 @@ Metrics, per document and overall (micro: counts summed over documents), for tex
   spaces; an unnumbered citation is keyed by its date), plus the share of matched bases whose
   date is equal.
 * **sections**: precision / recall / F1 of body nodes (bullets '-' '+' are not nodes, they
-  are text of their parent). A predicted node matches an annotated one when the paths of
+  are text of their parent; a decision's "Điều N" articles are not annotated, so they are left
+  out and their children take their place). A predicted node matches an annotated one when the paths of
   numbers are equal and the headings match (both null, or rapidfuzz ``ratio`` >= 90 on the
   squashed text). For matched nodes, "text sim" is the mean ``ratio`` between the predicted
   heading + text (+ its bullet children) and the source lines from the node's line to the
@@ -86,6 +87,7 @@ DEFAULT_ANNOTATIONS = REPO / "tests" / "data" / "annotations"
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 FIELDS = ("issuer", "number", "doc_type", "place", "date", "title", "signer_name", "signer_position")
 BULLETS = {"-", "+", "•", "–", "—", "*", "·"}
+ARTICLE = re.compile(r"^Điều\s+\d+", re.IGNORECASE)
 HEADING_MATCH = 90.0
 DESCRIPTION_MATCH = 60.0
 AGENCY_MATCH = 85.0
@@ -226,10 +228,15 @@ def score_bases(truth: list[dict[str, Any]], doc: Document) -> Tally:
 
 
 def flatten(sections: Iterable[Section], parent: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Section]]:
-    """(path, node) of every numbered node; bullet nodes are text of their parent, not nodes."""
+    """(path, node) of every numbered node; bullet nodes are text of their parent, not nodes.
+    An article "Điều N" of a decision is not annotated (FORMAT.md), so it is not scored either:
+    it is left out and its children keep the path of its parent."""
     out = []
     for node in sections:
         if node.number.strip() in BULLETS:
+            continue
+        if ARTICLE.match(node.number.strip()):
+            out += flatten(node.children, parent)
             continue
         path = (*parent, node.number.strip().rstrip(".)"))
         out.append((path, node))

@@ -92,6 +92,15 @@ def test_flawless_prediction_scores_perfectly(scorer: ModuleType, annotated: tup
     assert got == {k: 1.0 for k in got}
 
 
+def test_decision_articles_are_not_scored(scorer: ModuleType, annotated: tuple) -> None:
+    """Annotations leave out a decision's "Điều N" (FORMAT.md): the same body inside "Điều 1",
+    followed by a childless "Điều 2", scores as the body alone."""
+    truth, _, lines = annotated
+    doc = perfect(truth, lines, scorer)
+    doc.sections = [Section(id="d1", number="Điều 1", children=doc.sections), Section(id="d2", number="Điều 2")]
+    assert scorer.score_document(truth, doc, lines)["sections"].f1 == 1.0
+
+
 @pytest.mark.parametrize("damage, metric", [
     ("title", "header exact"),
     ("bases", "legal_bases f1"),
