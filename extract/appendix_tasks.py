@@ -18,14 +18,18 @@ from .ids import make_id
 from .lines import folded
 
 # Header words, best first: 'Nội dung nhiệm vụ' beats 'Thuộc nhóm nhiệm vụ', and 'Tên dự án,
-# nhiệm vụ' beats 'Nội dung chính' (which describes the duty the other column names).
-DUTY = ("noi dung nhiem vu", "ten nhiem vu", "nhiem vu", "noi dung", "cong viec", "hoat dong", "giai phap")
-NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop")
+# nhiệm vụ' beats 'Nội dung chính' (which describes the duty the other column names). Last, an
+# indicator table's 'Chỉ tiêu': its 'Cơ quan chủ trì theo dõi, đánh giá' is charged with each target.
+DUTY = ("noi dung nhiem vu", "ten nhiem vu", "nhiem vu", "noi dung", "cong viec", "hoat dong", "giai phap",
+        "chi tieu")
+NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop", "dat duoc")
 LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien")
 COORDINATING = ("phoi hop",)
 TIMING = ("thoi gian", "thoi han", "tien do", "hoan thanh")
 MIN_COVERED = 0.6  # share of a lead cell's part that recognised names must cover
-_SPLIT = re.compile(r"\s*[;\n]\s*|\s+-\s+|^-\s*")
+_SPLIT = re.compile(r"\s*[;\n]\s*(?:-\s+)?|\s+-\s+|^-\s*")
+_NOTE = re.compile(r"\s*\([^()]*\)")
+_NEW_NAME = re.compile(r",\s+(?=[A-ZĐ])|\s+và\s+(?=[A-ZĐ])")  # where a listed name starts
 
 
 def _column(columns: list[str], words: tuple[str, ...], avoid: tuple[str, ...] = ()) -> int | None:
@@ -74,18 +78,26 @@ def appendix_tasks(sha: str, appendix: Appendix) -> list[Task]:
 
 
 def agency_names(cell: str) -> list[str]:
-    """The agencies of a cell, its parts split at ';' and '- '. A part whose recognised names
-    leave most of it out ('UBND' of 'UBND các tỉnh/ thành phố') is kept as printed: a lead
-    cell holds agency names only, so the print is a better name than a stump."""
+    """The agencies of a cell, its parts split at ';' and '- ', role notes in parentheses left
+    out ('Bộ Y tế (chủ trì chương trình quốc gia)'). A part whose recognised names leave most of
+    it out ('UBND' of 'UBND các tỉnh/ thành phố') is read as printed: a lead cell holds agency
+    names only, so each name it lists ('UBND thành phố Hà Nội, Thành phố Hồ Chí Minh và …') starts
+    with a capital, and the print is a better name than a stump."""
     names: list[str] = []
-    for part in _SPLIT.split(cell):
-        part = part.strip(" .,;")
+    for part in _SPLIT.split(_NOTE.sub("", cell)):
+        part = part.strip(" .,;-")
         if not part:
             continue
-        found = [a.text for a in find_agencies(part)]
-        if sum(len(name) for name in found) < MIN_COVERED * len(part):
-            found = [part]
+        found = _covering(part)
+        if found is None:
+            found = [n for piece in _NEW_NAME.split(part) for n in (_covering(piece) or [piece])]
         for name in found:
             if name not in names:
                 names.append(name)
     return names
+
+
+def _covering(part: str) -> list[str] | None:
+    """The names recognised in ``part`` when they cover most of it."""
+    found = [a.text for a in find_agencies(part)]
+    return found if sum(len(name) for name in found) >= MIN_COVERED * len(part) else None

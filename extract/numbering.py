@@ -1,8 +1,9 @@
 """Recognise the numbering that opens a body line: 'I.', 'Điều 3.', '1.2.', 'a)', '-', '+'.
 
 Each marker has a *kind*. Kinds with a fixed place in Nghị định 30 / legal drafting
-(Phần > Chương > Mục > I. > Điều > 1. > 1.1. > …) are *ranked*; the others (a), (1), -, +)
-are nested by the order in which they appear, which varies between documents.
+(Phần > Chương > Mục > Điều > I. > 1. > 1.1. > …) are *ranked*: an article ranks above 'I.',
+as a decision's 'Điều 1.' may carry a whole plan (its I., II., …) and 'Điều 2.' is top level again.
+The others (a), (1), -, +) nest by the order in which they appear, which varies between documents.
 OCR forms are accepted where they are unambiguous: 'I1.' / 'Il.' for 'II.', and before an
 upper-case heading 'H.' / 'HI.' / 'IL.' for 'II.' / 'III.' / 'II.' (bold serif capitals run
 together), '¢)' for 'c)',
@@ -20,7 +21,7 @@ ROMAN_ORDER = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"
                "XVI", "XVII", "XVIII", "XIX", "XX")
 ROMANS = frozenset(ROMAN_ORDER)
 LARGE_KINDS = {"phan": ("part", "Phần"), "chuong": ("chapter", "Chương"), "muc": ("division", "Mục")}
-RANKS = {"part": 0, "chapter": 1, "division": 2, "roman": 3, "article": 4}
+RANKS = {"part": 0, "chapter": 1, "division": 2, "article": 3, "roman": 4}
 DECIMAL_RANK = 5  # 'decimal1' ranks 5, 'decimal2' 6, …
 
 _LARGE = re.compile(r"^(phan|chuong|muc)\s+([ivxlc]+|\d{1,2})\s*[.:]?(\s|$)")

@@ -1,6 +1,6 @@
 """The numbered body as a tree of :class:`Section` nodes.
 
-Nesting: ranked kinds (Phần > Chương > Mục > I. > Điều > 1. > 1.1. > …) close every node of
+Nesting: ranked kinds (Phần > Chương > Mục > Điều > I. > 1. > 1.1. > …) close every node of
 the same or a lower rank; the other kinds (a), (1), -, +) nest by first appearance along the
 current path: a kind already open becomes a sibling of that node, a new one a child of the
 innermost node. So 'I.' / '1.' / 'a)' / '-' / 'b)' puts 'b)' beside 'a)'.

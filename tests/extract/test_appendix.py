@@ -207,3 +207,19 @@ def test_rows_taller_than_a_page(shared_data: Path, repo: Path, tmp_path: Path, 
         assert len(mine.rows) == len(theirs.rows)
         for g, w in zip(mine.rows, theirs.rows):
             assert fuzz.ratio(" | ".join(g.cells), " | ".join(w.cells)) >= 98, (g.cells[0], w.cells[0])
+
+
+def test_indicator_table_and_lead_cells_with_role_notes(dev_plan, extract_file) -> None:
+    """040 Phụ lục I lists targets ('Chỉ tiêu') each with its 'Cơ quan chủ trì theo dõi, đánh giá';
+    035 Phụ lục II lead cells list bodies with '- ' and role notes in parentheses."""
+    source = dev_plan("040_")
+    rows = [cells for _, cells in pipe_rows(source) if len(cells) == 5 and cells[0].isdigit()]
+    doc = extract_file(source)
+    targets = {t.description: t.lead for t in doc.tasks if t.origin == "appendix"}
+    assert rows and all(targets.get(cells[1]) == [cells[4]] for cells in rows)
+    doc = extract_file(dev_plan("035_"))
+    # '- Bộ Nông nghiệp và Môi trường (mạng lưới quốc gia); - UBND thành phố Hà Nội, Thành phố Hồ Chí Minh
+    # và UBND các tỉnh, thành phố khác (mạng lưới địa phương).'
+    task = next(t for t in doc.tasks if t.description.startswith("Đầu tư và mở rộng mạng lưới quan trắc"))
+    assert task.lead[:3] == ["Bộ Nông nghiệp và Môi trường", "UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh"]
+    assert len(task.lead) == 4 and task.lead[3].startswith("UBND các tỉnh, thành phố")

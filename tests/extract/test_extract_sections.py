@@ -39,6 +39,14 @@ def test_quyet_dinh_articles(dev_plan, extract_file):
     assert not any("Căn cứ" in s.text for s in doc.sections)
 
 
+def test_articles_stay_top_level_after_the_plan_they_carry(dev_plan, extract_file):
+    """035: 'Điều 1. Phê duyệt … Kế hoạch …' carries the plan's I. … V.; 'Điều 2.' and 'Điều 3.'
+    follow at the top, not under V."""
+    doc = extract_file(dev_plan("035_"))
+    assert [s.number for s in doc.sections] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert [s.number for s in doc.sections[0].children] == ["I", "II", "III", "IV", "V"]
+
+
 def test_seed_ocr_tree_and_paragraphs_joined_across_lines(seed_doc):
     top = seed_doc.sections
     # 'I1.' and 'I1I.' are how the OCR read 'II.' and 'III.'.
