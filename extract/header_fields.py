@@ -28,6 +28,9 @@ UNIT_OPENINGS = (
     "truong", "benh vien", "tinh uy", "thanh uy", "huyen uy", "dang uy", "ngan hang", "thue",
     "cong an", "bo chi huy", "bo tu lenh", "mat tran", "hoi", "lien doan",
 )
+TERRITORIES = tuple(f"{level} " for level in (
+    "tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"))
+WRAPS = (",", "-", "VÀ")  # a line ending so continues on the next
 _DATE_ONLY = re.compile(r"^ngay \d{1,2} thang \d{1,2} nam \d{4}\W*$")
 _OPENING_TITLE = ("noi dung trinh:", "trich yeu:")
 _AUTHORITY_TAIL = re.compile(
@@ -47,6 +50,25 @@ def issuer_units(lines: list[Line]) -> list[str]:
         else:
             units.append(text)
     return units
+
+
+def issuer_lines(lines: list[Line]) -> list[str]:
+    """The issuer block line by line as printed, a wrapped line joined to the one it continues.
+    Lines group as in :func:`issuer_units` ('BỘ' + 'TÀI CHÍNH', 'ĐOÀN KIỂM TRA' + 'THEO QUYẾT
+    ĐỊNH'), except that a territory line under a body's name ('ỦY BAN NHÂN DÂN' / 'TỈNH LÀO
+    CAI') is a line of its own: the block is laid out so, it is no wrap."""
+    printed: list[str] = []
+    for line in lines:
+        text = squash(line.text)
+        if printed and not _opens_unit(text) and not (_opens_territory(text) and not printed[-1].endswith(WRAPS)):
+            printed[-1] = f"{printed[-1]} {text}"
+        else:
+            printed.append(text)
+    return printed
+
+
+def _opens_territory(text: str) -> bool:
+    return folded(text).startswith(TERRITORIES)
 
 
 def _opens_unit(text: str) -> bool:
@@ -71,7 +93,8 @@ def apply_header(doc: Document, head: HeaderLines, body: list[Line]) -> None:
     if head.issuer:
         units = issuer_units(head.issuer)
         doc.issuer = Issuer(id=make_id(sha, "issuer"), provenance=provenance_of(head.issuer),
-                            name=units[-1], parent=" / ".join(units[:-1]) or None)
+                            name=units[-1], parent=" / ".join(units[:-1]) or None,
+                            lines=issuer_lines(head.issuer))
     if head.national is not None:
         doc.national_title = NATIONAL_TITLE
         note(doc, "national_title", [head.national])

@@ -64,6 +64,10 @@ class Issuer(Item):
 
     name: str | None = Field(default=None, description="Cơ quan ban hành, e.g. 'UỶ BAN NHÂN DÂN TỈNH BẮC NINH'.")
     parent: str | None = Field(default=None, description="Cơ quan chủ quản, when printed above it.")
+    lines: list[str] = Field(
+        default_factory=list,
+        description="The block as printed, one entry a printed line, a line that wraps joined to the one it "
+        "continues: ['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG'], ['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI'].")
 
 
 class LegalBasis(Item):

@@ -67,17 +67,20 @@ def test_header_fields(dev_plan, extract_file, prefix, expected):
 
 
 @pytest.mark.parametrize(
-    ("prefix", "parent", "name"),
+    ("prefix", "parent", "name", "lines"),
     [
-        ("014_", None, "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"),  # one body printed on two lines
-        ("018_", "UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"),  # parent body above the issuer
-        ("007_", "SỞ CÔNG THƯƠNG", "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT"),
-        ("192_", "BỘ TÀI CHÍNH", "CỤC HẢI QUAN"),  # 'BỘ TÀI' / 'CHÍNH' wrapped
+        # One body printed on two lines; the territory line is a line of the block, not a wrap.
+        ("014_", None, "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"]),
+        # Parent body above the issuer; the text wraps 'UBND TỈNH LÀO' / 'CAI'.
+        ("018_", "UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"]),
+        ("007_", "SỞ CÔNG THƯƠNG", "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT",
+         ["SỞ CÔNG THƯƠNG", "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT"]),
+        ("192_", "BỘ TÀI CHÍNH", "CỤC HẢI QUAN", ["BỘ TÀI CHÍNH", "CỤC HẢI QUAN"]),  # 'BỘ TÀI' / 'CHÍNH' wrapped
     ],
 )
-def test_issuer_lines_grouped_into_parent_and_issuer(dev_plan, extract_file, prefix, parent, name):
+def test_issuer_lines_grouped_into_parent_and_issuer(dev_plan, extract_file, prefix, parent, name, lines):
     issuer = extract_file(dev_plan(prefix)).issuer
-    assert issuer is not None and (issuer.parent, issuer.name) == (parent, name)
+    assert issuer is not None and (issuer.parent, issuer.name, issuer.lines) == (parent, name, lines)
 
 
 def test_field_sources_point_at_the_printed_lines(dev_plan, extract_file):
@@ -109,6 +112,7 @@ def test_scanned_permit_read_by_ocr(real_pdfs):
     assert (doc.doc_type, doc.doc_type_code) == ("Giấy phép", "GP")
     assert doc.title is not None and fold(doc.title) == fold("SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP")
     assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert doc.issuer.lines == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]  # as the truth records the printed block
     assert doc.signer is not None and doc.signer.authority == "KT."
     # Under the stamp OCR reads 'HỌ CHỦ TỊCH' and 'guyến Thành Sinh': title from the closed
     # list, name from 'PCT UBND tỉnh Nguyễn Thành Sinh' in the Nơi nhận.
