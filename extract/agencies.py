@@ -42,7 +42,8 @@ LABEL = "AGENCY"
 HEADS = [
     "Sở", "Ban", "Bộ", "Phòng", "Đài", "Báo", "Cục", "Chi cục", "Văn phòng", "Công an", "Trung tâm", "Viện", "Hội",
     "Liên đoàn", "Tỉnh đoàn", "Thành đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm xã hội", "Thanh tra", "Tòa án",
-    "Viện kiểm sát", "Ủy ban", "Uỷ ban", "Bộ Chỉ huy", "Bộ đội", "Cảnh sát", "Điện lực", "Thuế",
+    "Viện kiểm sát", "Ủy ban", "Uỷ ban", "Bộ Chỉ huy", "Bộ đội", "Cảnh sát", "Điện lực", "Thuế", "Mặt trận",
+    "Báo và Phát thanh, Truyền hình",  # a province's merged press and broadcaster (2025)
 ]
 COUNCILS = [  # need a locality
     "UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Viện kiểm sát nhân dân",
@@ -65,8 +66,24 @@ GROUPS = [
     "cơ quan , đơn vị", "cơ quan , tổ chức", "đơn vị", "cơ quan", "cơ quan chuyên môn", "địa phương",
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
-    "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ",
+    "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
+    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên",
 ]
+# Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
+# titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
+# trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …').
+TITLES = ["Giám đốc", "Tổng Giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
+          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng"]
+LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ"]
+_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
+                           + r")\s+$")
+# A group goes on with more kinds ('Các Sở, ngành' + ', đơn vị') and ends with what qualifies it
+# ('… có liên quan', '… được phân công nhiệm vụ', '… trực thuộc Ủy ban nhân dân Thành phố').
+KINDS = ["sở", "ban", "ngành", "bộ", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "doanh nghiệp", "cá nhân"]
+_MORE_KINDS = re.compile(r"(?:\s*,\s*(?:" + "|".join(KINDS) + r")\b)+", re.IGNORECASE)
+_QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
+                        r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
+                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])))?")
 CENTRAL: list[dict[str, Any]] = [{"LOWER": "trực"}, {"LOWER": "thuộc"}, {"LOWER": "trung"}, {"LOWER": "ương"}]
 
 
@@ -81,6 +98,8 @@ class Agency:
 
 GAZETTEER = "agencies.json"
 LONG_FORMS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "Uỷ": "Ủy", "uỷ": "ủy", "UỶ": "ỦY"}
+_ASSIGNING = re.compile(r"(?:Đề nghị|Giao)\s+", re.IGNORECASE)
+_LIST_JOINER = re.compile(r"^\s*(?:[,;]?\s*(?:và\s+)?)?$")
 _GROUP_SPLIT = re.compile(r",\s*|\s+và\s+|\s+-\s+|\s+–\s+")
 _ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ&,\-.]*[A-ZĐ]$")
 
@@ -106,20 +125,67 @@ def _find_agencies(text: str, known: bool) -> tuple[Agency, ...]:
         while tokens and tokens[-1].text in {",", "và", "các", "cấp"}:  # a locality run's loose end
             tokens.pop()
         if tokens:
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            found.append(Agency(text[start:end], start, end))
-    return tuple(found)
+            found.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    return tuple(Agency(text[start:end], start, end) for start, end in _widened(text, found))
+
+
+def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans grown by what the token patterns cannot say: a group's further kinds and its
+    qualifier ('Các Sở, ngành' → 'Các Sở, ngành, đơn vị liên quan'), a 'trực thuộc' naming the
+    body above ('các cơ quan, đơn vị trực thuộc Ủy ban nhân dân Thành phố') and the title of the
+    head charged ('Chủ tịch Ủy ban nhân dân các xã'). A span a grown one covers is dropped."""
+    widened: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(spans):
+        if widened and start < widened[-1][1]:
+            continue
+        if is_collective(text[start:end]):
+            if text[start:end].lower().endswith(tuple(KINDS)) and (more := _MORE_KINDS.match(text, end)):
+                end = more.end()
+            end = _QUALIFIER.match(text, end).end()  # type: ignore[union-attr]
+            above = next((s for s in spans[index + 1:] if s[0] > end), None)
+            if text[start:end].endswith("thuộc") and above and not text[end:above[0]].strip():
+                end = above[1]
+        if title := _TITLE_BEFORE.search(text, 0, start):
+            start = title.start()
+            while widened and widened[-1][1] > start:  # 'Bộ trưởng' of 'Bộ trưởng Bộ Tài chính'
+                widened.pop()
+        widened.append((start, end))
+    return widened
+
+
+def is_name_list(text: str) -> bool:
+    """``text`` names agencies and nothing else, maybe after 'Đề nghị' / 'Giao' and before a
+    closing ':' ('Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các
+    xã, phường:'): the heading of an item whose text or bullets are those agencies' duties."""
+    body = text.strip().rstrip(" :")
+    position = intro.end() if (intro := _ASSIGNING.match(body)) else 0
+    agencies = [a for a in find_agencies(body) if a.start >= position]
+    for agency in agencies:
+        if not _LIST_JOINER.match(body[position:agency.start]):
+            return False
+        position = agency.end
+    return bool(agencies) and not body[position:].strip()
+
+
+def proper_names(text: str) -> bool:
+    """A list of place or body names, every word capitalised ('Gia Thuận, Tân Điền, Gò Công Đông'):
+    after an agency and ':' ('Ủy ban nhân dân các xã: …') they say which ones, they are no duty."""
+    parts = [part.split() for part in text.strip().rstrip(".").split(",")]
+    return len(parts) > 1 and all(part and all(word[:1].isupper() for word in part) for part in parts)
 
 
 def _with_known(found: list[Span], known: list[Span]) -> list[Span]:
     """The pattern matches, a known name completing one it cut short (same start, longer:
-    'Sở Giáo dục và Đào' → 'Sở Giáo dục và Đào tạo'), and known names elsewhere."""
+    'Sở Giáo dục và Đào' → 'Sở Giáo dục và Đào tạo'), and known names elsewhere. A comma where
+    the pattern stopped ends the name: the gazetteer, counted from the corpus, also holds runs
+    such as 'Ủy ban nhân dân Thành phố, Chủ tịch' that swallow the next name of a list."""
     spans = list(found)
     for name in filter_spans(known):
         overlaps = [s for s in spans if s.start < name.end and name.start < s.end]
         if not overlaps:
             spans.append(name)
-        elif len(overlaps) == 1 and overlaps[0].start == name.start and name.end > overlaps[0].end:
+        elif len(overlaps) == 1 and overlaps[0].start == name.start and name.end > overlaps[0].end \
+                and name.doc[overlaps[0].end].text != ",":
             spans[spans.index(overlaps[0])] = name
     return sorted(spans, key=lambda s: s.start)
 
@@ -224,20 +290,24 @@ def _patterns() -> list[Pattern]:
             patterns += [head_tokens + _name(n), head_tokens + _name(n) + place]
         patterns += [head_tokens + _listed_name(2), head_tokens + _listed_name(3)]
         patterns.append(head_tokens + place)
+    proper: Pattern = [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "*"}]  # 'tỉnh Lào Cai', not after a comma
     for council, office in product(COUNCILS, ([], _phrase("Văn phòng", first_title=True))):
         council_tokens = office + _phrase(council, first_title=not office)
-        patterns.append(council_tokens + [{"LOWER": {"IN": LOCALITY}}] + localities + [{"IS_TITLE": True, "OP": "*"}])
+        patterns.append(council_tokens + [{"LOWER": {"IN": LOCALITY}}] + locality + proper)
+        patterns.append(council_tokens + [{"LOWER": {"IN": LOCALITY}}] + localities + [{"LOWER": {"IN": LOCALITY}}]
+                        + proper)
         patterns.append(council_tokens + [{"LOWER": {"IN": LOCALITY}}] + localities + CENTRAL)
         patterns.append(council_tokens + _name(1))  # 'UBND Thành phố'
     for group in GROUPS:
         for tail in ([], [{"LOWER": "có", "OP": "?"}, {"LOWER": "liên"}, {"LOWER": "quan"}]):
-            article = {"LOWER": "các", "OP": "?" if group.startswith(("sở", "ban")) else None}
+            article = {"LOWER": "các", "OP": "?" if group.startswith(("sở ", "ban ")) else None}
             patterns.append([{k: v for k, v in article.items() if v}, *_phrase(group), *locality, *tail])
+    patterns += [[{"LOWER": "các", "OP": "?"}, *_phrase(title)] for title in LONE_TITLES]
     return patterns
 
 
 def _phrase(words: str, first_title: bool = False) -> Pattern:
-    tokens: Pattern = [{"LOWER": w.lower()} for w in words.split()]
+    tokens: Pattern = [{"LOWER": w.lower()} for w in re.findall(r"\w+|[^\w\s]", words)]  # 'thanh,' is two tokens
     if first_title:
         tokens[0] = {"LOWER": tokens[0]["LOWER"], "IS_LOWER": False}
     return tokens

@@ -137,3 +137,35 @@ def test_tasks_carry_canonical_names(dev_plan, extract_file):
         assert len(task.lead_canonical) == len(task.lead) and len(task.coordinating_canonical) == len(task.coordinating)
     assert any(t.coordinating == ["Văn phòng UBND tỉnh"] and t.coordinating_canonical == ["Văn phòng Ủy ban nhân dân tỉnh"]
                for t in doc.tasks)
+
+
+def _line(path, number: int) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[number - 1]
+
+
+def test_heads_by_title_and_groups_with_their_qualifiers(dev_plan):
+    """Names as the annotation rules read them: a head charged by title, a group with all its
+    kinds and its qualifier, one name per body ('và các …' starts another)."""
+    # 042 'Điều 3. Chánh Văn phòng Ủy ban nhân dân Thành phố, Giám đốc các Sở, Thủ trưởng …'
+    names = [a.text for a in find_agencies(_line(dev_plan("042_"), 37))]
+    assert names == ["Chánh Văn phòng Ủy ban nhân dân Thành phố", "Giám đốc các Sở",
+                     "Thủ trưởng các cơ quan, đơn vị trực thuộc Ủy ban nhân dân Thành phố",
+                     "Chủ tịch Ủy ban nhân dân phường, xã, đặc khu", "các đơn vị có liên quan"]
+    # 006 IV.1 '1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường:'
+    assert [a.text for a in find_agencies(_line(dev_plan("006_"), 57))] == [
+        "Giám đốc các Sở", "Thủ trưởng các ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường"]
+    assert [a.text for a in find_agencies(_line(dev_plan("011_"), 66))] == ["Các Sở, ngành, đơn vị liên quan"]
+    # 006 line 44 '- Các Sở, ngành và các cơ quan chức năng chủ động phối hợp …': two bodies
+    assert [a.text for a in find_agencies(_line(dev_plan("006_"), 44))][:2] == ["Các Sở, ngành", "các cơ quan chức năng"]
+    # 013 '… các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc …': the level closes the group
+    assert "các Sở, ban, ngành, đoàn thể cấp tỉnh" in [a.text for a in find_agencies(_line(dev_plan("013_"), 114))]
+
+
+def test_closing_article_of_a_decision_is_a_task(dev_plan, extract_file):
+    """Điều 3 '… chịu trách nhiệm thi hành Quyết định này' charges every body it names (FORMAT.md)."""
+    doc = extract_file(dev_plan("040_"))
+    article = next(s for s in doc.sections if s.number == "Điều 3")
+    [task] = [t for t in doc.tasks if t.section_ref == article.id]
+    assert task.lead == ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+                         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                         "Thủ trưởng các cơ quan, đơn vị có liên quan"]
