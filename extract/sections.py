@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..ingest.types import Line
 from ..models import Section
+from .agencies import is_name_list, proper_names
 from .ids import make_id, provenance_of
 from .lines import is_upper, squash, starts_lower
 from .numbering import ROMAN_ORDER, Marker, marker_of
@@ -139,7 +140,10 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
         return node
     label, sep, after = rest.partition(":")
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
-    if sep and after.strip() and len(label) <= LABEL_CHARS and not any(c in bare for c in ".;("):
+    if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):
+        node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
+    elif sep and after.strip() and (len(label) <= LABEL_CHARS and not any(c in bare for c in ".;(")
+                                    or is_name_list(label)):
         node.heading, node.text = label.strip(), squash(after)
     elif not wraps and _is_heading(rest, next_text):
         node.heading = rest.rstrip(":")

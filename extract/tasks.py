@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from ..models import Section, Task
-from .agencies import Agency, canonical_name, find_agencies
+from .agencies import Agency, canonical_name, find_agencies, is_name_list, proper_names
 from .deadlines import read_timing
 from .ids import make_id
 from .legal_bases import aligned_fold
@@ -111,7 +111,11 @@ def _partnered_task(sha: str, node: Section, lead: list[str], labels: _Labels) -
 
 def _heading_lead(heading: str) -> list[str]:
     """Who a heading names: its agencies, or a person given duties ('Ông. Hoàng Văn Thuân -
-    Trưởng đoàn'), as printed."""
+    Trưởng đoàn'), as printed; agencies and the ones meant ('Ủy ban nhân dân các xã: Gia Thuận,
+    Tân Điền') are one lead."""
+    label, sep, which = heading.partition(":")
+    if sep and is_name_list(label) and proper_names(which):
+        return [heading]
     return _subject(heading) or ([heading] if PERSON.match(heading) else [])
 
 

@@ -47,6 +47,26 @@ def test_articles_stay_top_level_after_the_plan_they_carry(dev_plan, extract_fil
     assert [s.number for s in doc.sections[0].children] == ["I", "II", "III", "IV", "V"]
 
 
+def test_agency_list_items_are_headings(dev_plan, extract_file):
+    """An item naming only the agencies its text or bullets charge is a heading, however long,
+    with ';' or 'Đề nghị' (FORMAT.md: an agency heading drops its ':')."""
+    doc = extract_file(dev_plan("006_"))
+    duties = next(s for s in doc.sections if s.heading == "TỔ CHỨC THỰC HIỆN")
+    assert duties.children[0].heading == ("Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; "
+                                          "Chủ tịch Ủy ban nhân dân các xã, phường")
+    assert [t.lead for t in doc.tasks if t.section_ref == duties.children[0].children[0].id] == [
+        ["Giám đốc các Sở", "Thủ trưởng các ban, ngành tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường"]]
+    # 008 '2. Đề nghị các cấp ủy Đảng, …, Mặt trận Tổ quốc Việt Nam tỉnh và …: Phối hợp chặt chẽ …'
+    doc = extract_file(dev_plan("008_"))
+    item = next(s for s in doc.sections if s.heading == "TỔ CHỨC THỰC HIỆN").children[1]
+    assert item.heading.startswith("Đề nghị các cấp ủy Đảng") and item.text.startswith("Phối hợp chặt chẽ")
+    # 015 '12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, …': the communes named belong to the heading
+    doc = extract_file(dev_plan("015_"))
+    communes = next(s for root in doc.sections for s in root.children if s.heading and "Gia Thuận" in s.heading)
+    assert communes.heading == "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông"
+    assert communes.text == "" and len(communes.children) == 3
+
+
 def test_seed_ocr_tree_and_paragraphs_joined_across_lines(seed_doc):
     top = seed_doc.sections
     # 'I1.' and 'I1I.' are how the OCR read 'II.' and 'III.'.
