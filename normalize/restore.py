@@ -1,10 +1,11 @@
 """Diacritic restoration: choose, for each syllable, the intended Vietnamese form.
 
 A noisy-channel decoder. Candidates for an observed token are the syllables of the model's
-vocabulary with the same skeleton (letters without diacritics, đ as d). The channel says how
-likely the observation is given a candidate: for text that lost its accents every candidate
-explains it equally; for text that has them, the form as written is much more likely than
-another. The syllable trigram model (:mod:`.lm`) scores sequences; a beam search finds the
+vocabulary with the same skeleton (letters without diacritics, đ as d); in text that keeps
+its marks, only those an OCR slip explains (another tone in Tesseract ``vie`` output, a
+vowel mark lost: :mod:`.vowel_marks`). The channel says how likely the observation is given a
+candidate: for text that lost its accents every candidate explains it equally; for text
+that has them, the form as written is much more likely than another. The syllable trigram model (:mod:`.lm`) scores sequences; a beam search finds the
 best one per line. Changed tokens get a confidence (the candidate's share of probability
 against its rivals, with its neighbours fixed) and the runner-up.
 """
@@ -24,6 +25,7 @@ from .channel import Channel, near
 from .lm import LanguageModel
 from .tokens import TOKEN, lm_units
 from .tone_marks import untoned
+from .vowel_marks import is_lookalike
 
 # Text is read in whitespace-separated chunks, trimmed of the punctuation at their edges.
 CHUNK = re.compile(r"\S+")
@@ -39,11 +41,21 @@ LIST_MARKER = re.compile(r"[\w.]{1,5}[.)]")
 # equally likely); from it up to ACCENTED_TEXT_SHARE it was garbled by an English-set OCR.
 STRIPPED_SHARE = 0.02
 
-Mode = Literal["stripped", "garbled", "ocr"]
+Mode = Literal["stripped", "garbled", "ocr", "marked"]
 
 BEAM = 8
 PRUNE = 10.0  # hypotheses this many nats behind the best are dropped (e^-10: never chosen)
 OCR_IDENTITY = 0.99  # probability that Tesseract vie read a syllable's tone right
+# Probability that a known syllable was printed as one particular look-alike with a vowel mark
+# Tesseract lost ("đóng" for "đồng", :mod:`.vowel_marks`): the LM must prefer the look-alike by
+# -log(VOWEL_MARK_SLIP) nats (about 9) to change a word the vocabulary knows.
+VOWEL_MARK_SLIP = 1e-4
+# A syllable the corpus barely knows (unigram log-probability below RARE_SYLLABLE: seen a few
+# times in 8 M, often as an OCR slip itself, "tói" for "tối") needs a smaller margin, and one it
+# does not know at all is kept (as ``<unk>``) only if the LM finds no look-alike likelier.
+RARE_SYLLABLE = -11.0
+RARE_SLIP = 1e-2
+UNKNOWN_KEPT = 0.5
 IDENTITY_MARKED = 0.97  # probability of the written form, when the text carries diacritics
 # Vietnamese prose marks about two syllables in three; from half on, text counts as accented
 # and an unmarked syllable in it is taken as meant.
@@ -132,6 +144,7 @@ class Restorer:
         # kept per reading, as they depend on nothing else.
         self._garbled: dict[str, tuple[list[int], list[float]]] = {}
         self._skeleton_cache: dict[str, list[int]] = {}
+        self._marked: dict[tuple[str, Mode], tuple[list[int], list[float]]] = {}
 
     def _fixed(self, text: str, slots: list[_Slot]) -> None:
         """Slots for text that is not restored (codes, numbers, addresses, unknown words)."""
@@ -148,7 +161,7 @@ class Restorer:
             if part[0].isdigit():
                 slots.append(_Slot([self.lm.num], [0.0]))
             elif part[0].isalpha():
-                ids, channel = self._candidates(part.lower(), marked, "ocr" if mode == "ocr" else "stripped")
+                ids, channel = self._candidates(part.lower(), marked, mode if mode in ("ocr", "marked") else "stripped")
                 if ids:
                     slots.append(_Slot(ids, channel, (offset + match.start(), offset + match.end())))
                 else:
@@ -164,16 +177,8 @@ class Restorer:
         """Candidate syllables for a token and log P(token | candidate) for each."""
         lm = self.lm
         same = self._same_skeleton(lower) if lower.isalpha() else []
-        if mode == "ocr":
-            # Tesseract vie reads the letters and their vowel marks well and confuses tones
-            # (ổ/ố, ỉ/ĩ, thâm/thẩm): only the other tones of the same letters compete.
-            bare = untoned(lower)
-            same = [c for c in same if self.untoned[c] == bare]
-            own = lm.index.get(lower)
-            if own not in same or len(same) <= 1:
-                return same, [0.0] * len(same)
-            other = math.log((1 - OCR_IDENTITY) / (len(same) - 1))
-            return same, [math.log(OCR_IDENTITY) if c == own else other for c in same]
+        if mode in ("ocr", "marked"):
+            return self._marked_candidates(lower, same, mode)
         if mode == "stripped":
             own = lm.index.get(lower)
             if own is None or len(same) <= 1:
@@ -191,6 +196,37 @@ class Restorer:
             ids.update((lm.index[w], None) for w in near(lower, self.syllables, 1 if len(lower) <= 3 else 2))
             candidates = list(ids)
             found = self._garbled[lower] = candidates, [self.channel.logp(lower, lm.words[c]) for c in candidates]
+        return found
+
+    def _marked_candidates(self, lower: str, same: list[int], mode: Mode) -> tuple[list[int], list[float]]:
+        """Candidates for a token of text that carries its marks.
+
+        Tesseract vie confuses tones (ổ/ố, ỉ/ĩ, thâm/thẩm) and drops or merges vowel marks
+        (ĐÓNG for ĐỒNG, quyét for quyết; :mod:`.vowel_marks`): in its output ("ocr") the
+        other tones of the same letters and the vowel-mark look-alikes compete. Other
+        marked text ("marked": a text layer, a file) may hold the same slips, as it was often
+        typed from or made by OCR, but its tones are taken as written: only the look-alikes
+        compete. A syllable the vocabulary does not know stays a candidate as ``<unk>``."""
+        found = self._marked.get((lower, mode))
+        if found is not None:
+            return found
+        lm = self.lm
+        own = lm.index.get(lower)
+        lookalikes = [c for c in same if is_lookalike(lower, lm.words[c])]
+        tones = []
+        if mode == "ocr":
+            bare = untoned(lower)
+            tones = [c for c in same if self.untoned[c] == bare and c != own]
+        if not lookalikes and not tones:
+            found = [], []
+        elif own is None:
+            found = [lm.unk, *tones, *lookalikes], [math.log(UNKNOWN_KEPT)] + [0.0] * (len(tones) + len(lookalikes))
+        else:
+            keep = OCR_IDENTITY if tones else 1.0
+            tone_slip = math.log((1 - OCR_IDENTITY) / len(tones)) if tones else 0.0
+            slip = math.log(VOWEL_MARK_SLIP if lm.uni[own] >= RARE_SYLLABLE else RARE_SLIP)
+            found = [own, *tones, *lookalikes], [math.log(keep)] + [tone_slip] * len(tones) + [slip] * len(lookalikes)
+        self._marked[(lower, mode)] = found
         return found
 
     def _slots(self, line: str, marked: float, mode: Mode) -> list[_Slot]:
@@ -359,14 +395,13 @@ class Restorer:
         if not any(s.span for s in slots):
             return Restored(text, [], 0)
         choice = self._decode(slots)
-        words = self.lm.words
         edits: list[tuple[int, str, str]] = []  # (slot position, original, replacement)
         for i, (slot, k) in enumerate(zip(slots, choice)):
             if slot.span is None:
                 continue
             start, end = slot.span
             original = lines[slot.line][start:end]
-            new = apply_case(original, words[slot.ids[k]])
+            new = self._spelling(original, slot.ids[k])
             if new != original:
                 edits.append((i, original, new))
         changes: list[Change] = []
@@ -378,9 +413,13 @@ class Restorer:
                 changes.append(Change(
                     line=slot.line, start=slot.span[0], end=slot.span[1], original=original, replacement=new,
                     confidence=round(confidence, 4),
-                    runner_up=apply_case(original, words[slot.ids[runner]]) if runner is not None else None,
+                    runner_up=self._spelling(original, slot.ids[runner]) if runner is not None else None,
                 ))
         return Restored(apply_changes(lines, changes), changes, sum(1 for s in slots if s.span))
+
+    def _spelling(self, original: str, chosen: int) -> str:
+        """The chosen syllable in the case of the token as written; ``<unk>`` keeps the token."""
+        return original if chosen == self.lm.unk else apply_case(original, self.lm.words[chosen])
 
 
 def apply_changes(lines: list[str], changes: list[Change]) -> str:

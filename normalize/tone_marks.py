@@ -41,12 +41,16 @@ def _retone(word: str, style: ToneStyle) -> str:
 # Lookalikes that OCR engines and broken fonts put in place of Vietnamese letters and the
 # slash (Tesseract reads a bold Đ as "ĐÐ" and a slash as U+2044 now and then).
 LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u01a3": "ư", "\u01a2": "Ư", "\u2044": "/", "\u2215": "/"})
+# Tesseract vie reads an "i" whose dot stands apart as "¡" ("S¡ Ma Cai", the list marker
+# "(¡)"); only there, after a letter or alone in brackets, is it an "i".
+INVERTED_I = re.compile(r"(?<=[^\W\d_])¡|(?<=\()¡(?=\))")
 
 
 def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:
-    """NFC, composed, lookalike letters replaced (Ð → Đ, ƣ → ư), one tone-mark placement
+    """NFC, composed, lookalike letters replaced (Ð → Đ, ƣ → ư, S¡ → Si), one tone-mark placement
     for oa/oe/uy syllables."""
     text = unicodedata.normalize("NFC", text).replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").translate(LOOKALIKES)
+    text = INVERTED_I.sub("i", text)
     return _WORD.sub(lambda m: _retone(m.group(0), tone_style), text)
 
 
