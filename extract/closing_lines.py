@@ -21,6 +21,8 @@ _AUTHORITY = re.compile(r"^(T/?\.?M|K/?\.?T|T/?\.?L|T\.?U\.?Q)(\.\s*|\s+|$)")
 _NOI_NHAN = re.compile(r"^n\S{1,3}\s+nh\S{1,3}\s*[:.]")
 _NOISE = re.compile(r"^[\[(]?\s*(da ky|ky\b|ky,|chu ky|dong dau|ghi ro)")
 _DASH = re.compile(r"^[-–—•+*]")
+PARTY_HEADS = ("dai dien", "y kien", "nguoi lap", "xac nhan")
+OPINION_HEAD = "y kien"
 MIN_LETTERS = 2
 
 
@@ -42,6 +44,23 @@ def authority_of(token: str) -> str | None:
 def opens_with_authority(text: str) -> bool:
     """An upper-case line starting with an authority: 'TM. ỦY BAN NHÂN DÂN'."""
     return split_authority(text)[0] is not None and is_upper(text)
+
+
+def opens_parties(text: str) -> bool:
+    """A row of signature heads without 'Nơi nhận' or authority, as a biên bản or a phiếu
+    trình closes: 'ĐẠI DIỆN SỞ CÔNG THƯƠNG   ĐẠI DIỆN CÔNG TY …', 'Ý KIẾN CỦA LÃNH ĐẠO PHÒNG
+    NGƯỜI LẬP PHIẾU TRÌNH'."""
+    return is_upper(text) and folded(text).startswith(PARTY_HEADS)
+
+
+def is_opinion(text: str) -> bool:
+    """An 'Ý KIẾN CỦA …' head: a box for a reviewer's opinion, not a signatory of the document."""
+    return folded(text).startswith(OPINION_HEAD)
+
+
+def party_anchors(tokens: list[str]) -> list[int]:
+    """Where a further signature head starts in a row without word boxes."""
+    return [i for i in range(1, len(tokens)) if folded(" ".join(tokens[i:])).startswith(PARTY_HEADS)]
 
 
 def is_noi_nhan(text: str) -> bool:

@@ -16,8 +16,9 @@ from ..models.doc_types import fold
 _DATE = re.compile(
     r"\bng\w{0,2}y\s*(?P<d>\d{1,2}(?!\d))?.{0,12}?th\w{1,3}\s*(?P<m>\d{1,2}(?!\d))?.{0,12}?n\w{1,2}m\s*(?P<y>\d{4})(?!\d)"
 )
-_DAY_OR_MONTH = re.compile(r"(\b(?:ng\w{0,2}y|th\w{1,3})\s*)([0-9oduqli]{2})(?![^\W_])")
-DIGIT_LOOKALIKES = str.maketrans("oduqli", "000011")
+_DAY_OR_MONTH = re.compile(r"(\b(?:ng\w{0,2}y|th\w{1,3})\s*)([0-9oduqli§]{2}|§)(?![^\W_])")
+DIGIT_LOOKALIKES = str.maketrans("oduqli§", "0000118")
+SURE_LOOKALIKES = "§"  # read for a digit even alone: Tesseract's '8' in bold or italic type, never a letter
 _THANG = re.compile(r"\bth\w{1,3}\b")
 _NGAY = re.compile(r"^ng[^\W\d]{0,2}y(?![^\W\d])")
 PLACE_WORDS = {"phố", "xã", "trấn", "thị"}  # lower-case words inside place names ('Thành phố Hồ Chí Minh')
@@ -32,15 +33,17 @@ class PlaceDate:
 
 def find_date(text: str) -> re.Match[str] | None:
     """The 'ngày … tháng … năm YYYY' part of ``text`` (matched on its folded form, with
-    letters OCR reads for digits in a day or month mapped back: 'ngày U6 tháng 3' → 06)."""
+    characters OCR reads for digits in a day or month mapped back: 'ngày U6 tháng 3' → 06,
+    'tháng § năm' → 8)."""
     return _DATE.search(_DAY_OR_MONTH.sub(_digits, fold(text)))
 
 
 def _digits(match: re.Match[str]) -> str:
     """A day or month of two characters, one a digit and one a look-alike ('u6', '1l'),
-    as digits; the text keeps its length so positions in the match stay valid."""
+    or holding '§' ('tháng § năm' for 'tháng 8 năm'), as digits; the text keeps its length
+    so positions in the match stay valid."""
     value = match[2]
-    if not any(c.isdigit() for c in value):
+    if not any(c.isdigit() or c in SURE_LOOKALIKES for c in value):
         return match[0]
     return match[1] + value.translate(DIGIT_LOOKALIKES)
 

@@ -31,7 +31,6 @@ UNIT_OPENINGS = (
 TERRITORIES = tuple(f"{level} " for level in (
     "tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"))
 WRAPS = (",", "-", "VÀ")  # a line ending so continues on the next
-_DATE_ONLY = re.compile(r"^ngay \d{1,2} thang \d{1,2} nam \d{4}\W*$")
 _OPENING_TITLE = ("noi dung trinh:", "trich yeu:")
 _AUTHORITY_TAIL = re.compile(
     r"^(?:thu tuong chinh phu|chu tich uy ban nhan dan(?: \w+){1,6}|bo truong bo(?: \w+){1,6}"
@@ -138,8 +137,14 @@ def _dated_lines(body: list[Line]) -> list[Line]:
     ngày …' of a biên bản, or a line holding only 'Ngày … tháng … năm …' above the
     signatures of a phiếu trình."""
     opening = [ln for ln in body[:FALLBACK_LINES] if folded(ln.text).startswith("hom nay")]
-    alone = [ln for ln in body if _DATE_ONLY.match(folded(ln.text))]
+    alone = [ln for ln in body if _is_date_alone(ln.text)]
     return opening + alone
+
+
+def _is_date_alone(text: str) -> bool:
+    """'Ngày 19 tháng 8 năm 2025' and nothing else on the line (OCR's 'tháng § năm' too)."""
+    match = find_date(text)
+    return match is not None and not re.search(r"\w", fold(text)[:match.start()] + fold(text)[match.end():])
 
 
 def _apply_type(doc: Document, head: HeaderLines) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..ingest.types import IngestedDocument, Line, PageTable
 from .cleanup import clean
-from .closing import Closing, find_closing, read_closing
+from .closing import Closing, find_closing, read_closing, rejoin_row
 from .columns import Widths
 from .header import HeaderLines, read_header, rejoin_place_date
 from .closing_lines import is_noi_nhan, opens_with_authority
@@ -61,6 +61,8 @@ def split_layout(lines: list[Line], widths: Widths) -> Layout:
     lines = rejoin_place_date(lines)
     header = read_header(lines, widths)
     begin = find_closing(lines, header.end, widths)
+    if begin is not None and begin > header.end and len(joined := rejoin_row(lines, begin)) < len(lines):
+        lines, begin = joined, begin - 1
     closing = read_closing(lines, begin, widths) if begin is not None else Closing(end=len(lines))
     body = lines[header.end:begin if begin is not None else len(lines)]
     cut = first_numbered(body)

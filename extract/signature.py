@@ -26,7 +26,7 @@ def build_signer(sha: str, lines: list[Line], context: list[Line] = ()) -> Signe
     kept = [ln for ln in lines if not is_noise(ln.text)]
     name_at = next((i for i, ln in enumerate(kept) if looks_like_name(ln.text) or looks_like_damaged_name(ln.text)),
                    len(kept))
-    titles = _first_block(_unwrap(_unmerge([canonical_title(squash(ln.text)) for ln in kept[:name_at]])))
+    titles = _first_block(_unwrap(_unmerge([canonical_title(_trim(ln.text)) for ln in kept[:name_at]])))
     if not titles and name_at == len(kept):
         return None
     signer = Signer(id=make_id(sha, "signer"), provenance=provenance_of(kept[:name_at + 1]))
@@ -35,6 +35,17 @@ def build_signer(sha: str, lines: list[Line], context: list[Line] = ()) -> Signe
     if titles:
         _apply_titles(signer, titles)
     return signer
+
+
+def _trim(text: str) -> str:
+    """A title line without the scraps a pen stroke or a seal leaves at its ends
+    ('ĐẠI DIỆN SỞ CÔNG THƯƠNG __'); a wrap mark (',', '-') stays."""
+    tokens = squash(text).split()
+    while tokens and tokens[-1] not in WRAP_ENDINGS and not any(c.isalnum() for c in tokens[-1]):
+        tokens.pop()
+    while tokens and not any(c.isalnum() for c in tokens[0]):
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def _apply_titles(signer: Signer, titles: list[str]) -> None:

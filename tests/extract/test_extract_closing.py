@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pypdfium2 as pdfium
 import pytest
+
+from kehoach.pipeline import process
 
 
 def signer_of(doc):
@@ -72,3 +75,35 @@ def test_text_layer_signature_column_split_by_boxes(shared_data, extract_file):
     assert signer_of(doc) == ("TM.", "ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Phan Trung Bá")
     assert ("Cục Đăng kiểm Việt Nam", "để p/h") in [(r.name, r.note) for r in doc.recipients]
     assert doc.signer is not None and doc.signer.provenance.page == 3
+
+
+def test_text_layer_row_cut_in_two_is_one_row(shared_data, extract_file):
+    """Hướng dẫn liên ngành 24: the text layer gives 'BỘ TRƯỞNG BỘ TRƯỞNG' and then 'KT. KT.'
+    (one printed row, its words on slightly different baselines); read as one row, the lead
+    body's block (top right) is 'KT. BỘ TRƯỞNG / BỘ CÔNG AN / THỨ TRƯỞNG'."""
+    doc = extract_file(shared_data / "real_pdfs" / "Huong-dan-lien-nganh-24-N2O.pdf")
+    assert signer_of(doc) == ("KT.", "BỘ TRƯỞNG / BỘ CÔNG AN", "THỨ TRƯỞNG", "Nguyễn Văn Long")
+
+
+@pytest.mark.slow
+def test_phieu_trinh_signs_below_a_row_of_heads(real_pdfs):
+    """A phiếu trình closes with no Nơi nhận and no authority: its date alone on a line (OCR
+    reads the printed 8 as '§'), then a row 'Ý KIẾN CỦA LÃNH ĐẠO PHÒNG | NGƯỜI LẬP PHIẾU
+    TRÌNH' and the names under it. The opinion box is no signatory; the maker is."""
+    doc = process(real_pdfs / "Phieu-trinh-tham-dinh-1.pdf")
+    assert signer_of(doc) == (None, None, "NGƯỜI LẬP PHIẾU TRÌNH", "Vũ Việt Linh")
+    assert doc.issued_date == dt.date(2025, 8, 19)
+    assert doc.recipients == []
+
+
+@pytest.mark.slow
+def test_bien_ban_signer_without_name_under_the_seal(shared_data, tmp_path):
+    """The last page of a biên bản: rows of 'ĐẠI DIỆN …' blocks; the first (Sở Công Thương)
+    has its name under a red seal, which OCR does not read. Its titles are kept and the name
+    stays empty: the next row's name printed under it ('Lương Văn Thắng') is not taken."""
+    source = pdfium.PdfDocument(str(shared_data / "real_pdfs" / "31.3.2026_BB_kiemtra_Kho-VLNCN_TD_NamCang1A_D.pdf"))
+    page = pdfium.PdfDocument.new()
+    page.import_pages(source, [len(source) - 1])
+    page.save(str(tmp_path / "bb-last-page.pdf"))
+    doc = process(tmp_path / "bb-last-page.pdf")
+    assert signer_of(doc) == (None, "ĐẠI DIỆN SỞ CÔNG THƯƠNG", "PHÓ GIÁM ĐỐC", None)
