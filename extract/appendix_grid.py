@@ -5,14 +5,15 @@ row it covers; a cell that spans columns (a group title across the table) keeps 
 first column. The header is the first grid row, and the second too when a header cell spans
 columns above it ('Hệ tọa độ' over 'X' and 'Y'); a header repeated at the top of the next
 page is dropped, and a table that goes on over the page joins the one before it (a first
-row there without its number is the previous row cut by the page break).
+row there without its number is the previous row cut by the page break). A header that lost
+its 'STT' cell gets it back (:func:`~.appendix_table.restore_number_column`).
 """
 
 from __future__ import annotations
 
 from ..ingest.types import Line, PageTable, TableCell
 from ..models import BBox, Provenance
-from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering, same_row
+from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering, restore_number_column, same_row
 
 
 def grid_rows(table: PageTable) -> list[list[TableCell | None]]:
@@ -97,6 +98,8 @@ def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTabl
         open_cells = {c: (raw.rows[-1].cells[c] if raw.rows else "") for c, cell in enumerate(last)
                       if cell is not None and cell.rowspan > 1}
         open_cells = {c: t for c, t in open_cells.items() if t}
+    for raw in result:
+        restore_number_column(raw)
     return result
 
 

@@ -19,6 +19,9 @@ HEADER_SIMILARITY = 80  # rapidfuzz ratio, 0–100
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # '(1)', '(2)' … under the header
 _SCRAP = re.compile(r"^(?=.*[()\d])\S{1,3}$")  # '(1)' read as 'q)' or '1
 _GROUP_MARK = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # 'I', 'II', 'A.', 'B.'
+_NUMBER_HEAD = re.compile(r"^(?:so)?t\.?t\.?$")  # 'STT', 'TT', 'Số TT' (folded, no spaces)
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+(?:\.\d{1,2})*|[A-ZĐ])\.?$")  # '1', 'I.1', 'A.'
+NUMBERED_SHARE = 0.9  # rows whose first cell is a number, of all rows
 
 
 @dataclass(slots=True)
@@ -39,6 +42,18 @@ class RawTable:
 
 def clean_cell(text: str) -> str:
     return squash(text.replace("\n", " "))
+
+
+def restore_number_column(table: RawTable) -> None:
+    """A numbered table whose header lost its 'STT' cell (printed on the line above, or run
+    into the previous table's last row) names each column one to the left of its cells: the
+    rows open with their numbers while the header opens with a name. 'STT' is put back and the
+    names move over to the cells they head; a name left without a column is dropped."""
+    firsts = [row.cells[0] for row in table.rows if row.cells]
+    if not table.columns or not firsts or _NUMBER_HEAD.match(folded(table.columns[0]).replace(" ", "")):
+        return
+    if sum(bool(_ROW_NUMBER.match(cell)) for cell in firsts) >= NUMBERED_SHARE * len(firsts):
+        table.columns = ["STT", *table.columns[:-1]]
 
 
 def is_numbering(cells: list[str]) -> bool:

@@ -15,6 +15,8 @@ from rapidfuzz import fuzz
 
 import kehoach
 from kehoach.extract.appendix import NOT_READ
+from kehoach.extract.appendix_table import RawRow, RawTable, restore_number_column
+from kehoach.models import Provenance
 
 # Scans of the Phụ lục alone are enough: the table is what is measured, and OCR of whole plans is slow.
 PL_006 = "006_kh-lao-cai-trien-khai-thuc-hien-chi-thi-so-11-ct-tu.txt"
@@ -223,3 +225,22 @@ def test_indicator_table_and_lead_cells_with_role_notes(dev_plan, extract_file) 
     task = next(t for t in doc.tasks if t.description.startswith("Đầu tư và mở rộng mạng lưới quan trắc"))
     assert task.lead[:3] == ["Bộ Nông nghiệp và Môi trường", "UBND thành phố Hà Nội", "Thành phố Hồ Chí Minh"]
     assert len(task.lead) == 4 and task.lead[3].startswith("UBND các tỉnh, thành phố")
+
+
+def test_header_that_lost_its_number_cell(dev_plan) -> None:
+    """035 Phụ lục II prints its header without 'STT' (that cell went to the line above), so a grid
+    drawn from it names each column one to the left of its cells; 040 Phụ lục I keeps its 'TT'."""
+    rows = pipe_rows(dev_plan("035_"))
+    start = next(i for i, (_, cells) in enumerate(rows) if cells[0] == "Tên dự án, nhiệm vụ")
+    header = rows[start][1]
+    width = len(header)
+    body = [RawRow(cells=cells[:width], provenance=Provenance()) for _, cells in rows[start + 1:start + 6]]
+    table = RawTable(columns=list(header), rows=body)
+    restore_number_column(table)
+    assert table.columns == ["STT", *header[:-1]]
+    lead = table.columns.index("Cơ quan chủ trì[1]")
+    assert body[1].cells[lead] == "Bộ Nông nghiệp và Môi trường"
+    rows = pipe_rows(dev_plan("040_"))
+    table = RawTable(columns=rows[0][1], rows=[RawRow(cells=c, provenance=Provenance()) for _, c in rows[1:6]])
+    restore_number_column(table)
+    assert table.columns == rows[0][1]
