@@ -175,10 +175,10 @@ class Restorer:
 
     def _candidates(self, lower: str, marked: float, mode: Mode) -> tuple[list[int], list[float]]:
         """Candidate syllables for a token and log P(token | candidate) for each."""
+        if mode in ("ocr", "marked"):
+            return self._marked_candidates(lower, mode)
         lm = self.lm
         same = self._same_skeleton(lower) if lower.isalpha() else []
-        if mode in ("ocr", "marked"):
-            return self._marked_candidates(lower, same, mode)
         if mode == "stripped":
             own = lm.index.get(lower)
             if own is None or len(same) <= 1:
@@ -198,7 +198,7 @@ class Restorer:
             found = self._garbled[lower] = candidates, [self.channel.logp(lower, lm.words[c]) for c in candidates]
         return found
 
-    def _marked_candidates(self, lower: str, same: list[int], mode: Mode) -> tuple[list[int], list[float]]:
+    def _marked_candidates(self, lower: str, mode: Mode) -> tuple[list[int], list[float]]:
         """Candidates for a token of text that carries its marks.
 
         Tesseract vie confuses tones (ổ/ố, ỉ/ĩ, thâm/thẩm) and drops or merges vowel marks
@@ -212,6 +212,7 @@ class Restorer:
             return found
         lm = self.lm
         own = lm.index.get(lower)
+        same = self._same_skeleton(lower) if lower.isalpha() else []
         lookalikes = [c for c in same if is_lookalike(lower, lm.words[c])]
         tones = []
         if mode == "ocr":
@@ -253,15 +254,43 @@ class Restorer:
             if not restorable:
                 self._code_parts(core, start, marked, mode, slots)
                 continue
-            candidates, channel = self._candidates(core.lower(), marked, mode)
+            lower = core.lower()
+            candidates, channel = self._candidates(lower, marked, mode)
             if not candidates:
-                self._fixed(core, slots)
+                if core.isalpha():  # one unit, the word itself (what _fixed finds, quicker)
+                    slots.append(_Slot([self.lm.id(lower)], [0.0]))
+                else:
+                    self._fixed(core, slots)
                 continue
             slots.append(_Slot(candidates, channel, (start, end)))
         return slots
 
-    def _decode(self, slots: list[_Slot]) -> list[int]:
-        """Index of the chosen candidate in each slot (beam search over trigram states).
+    def _decode_stretches(self, slots: list[_Slot]) -> list[int]:
+        """Index of the chosen candidate in each slot, decoding only where there is a choice.
+
+        Two slots in a row with one candidate each fix the trigram context, so what comes
+        before them cannot change a choice after them: the stretches between such pairs
+        are decoded apart, each from the two fixed units before it, with the same result as
+        one pass. In text that keeps its marks most tokens have one candidate, and most of
+        the stream is never decoded."""
+        choice = [0] * len(slots)
+        i = 0
+        while i < len(slots):
+            if len(slots[i].ids) == 1:
+                i += 1
+                continue
+            end, fixed = i, 0
+            while end < len(slots) and fixed < 2:
+                fixed = fixed + 1 if len(slots[end].ids) == 1 else 0
+                end += 1
+            before = [self.lm.bos, self.lm.bos, *(slot.ids[0] for slot in slots[max(0, i - 2):i])]
+            choice[i:end] = self._decode(slots[i:end], before[-2], before[-1])
+            i = end
+        return choice
+
+    def _decode(self, slots: list[_Slot], p2: int, p1: int) -> list[int]:
+        """Index of the chosen candidate in each slot (beam search over trigram states),
+        after the context ``p2 p1``.
 
         The model's look-up is inlined here: this loop is where the normaliser spends its time.
         A state is its context (p2, p1) packed as the model packs it, so that the bigram key
@@ -280,7 +309,7 @@ class Restorer:
         beam = self.beam
         unseen = -math.inf
         # Parallel lists, best first: packed contexts and their scores.
-        states, scores = [(lm.bos << bits) | lm.bos], [0.0]
+        states, scores = [(p2 << bits) | p1], [0.0]
         # Per step, the number of candidates n and each kept state's back-pointer, the
         # previous state's index × n + the candidate's index.
         steps: list[tuple[int, list[int]]] = []
@@ -394,7 +423,7 @@ class Restorer:
                 slots.append(slot)
         if not any(s.span for s in slots):
             return Restored(text, [], 0)
-        choice = self._decode(slots)
+        choice = self._decode_stretches(slots)
         edits: list[tuple[int, str, str]] = []  # (slot position, original, replacement)
         for i, (slot, k) in enumerate(zip(slots, choice)):
             if slot.span is None:
