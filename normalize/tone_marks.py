@@ -41,9 +41,10 @@ def _retone(word: str, style: ToneStyle) -> str:
 # Lookalikes that OCR engines and broken fonts put in place of Vietnamese letters and the
 # slash (Tesseract reads a bold Đ as "ĐÐ" and a slash as U+2044 now and then).
 LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u01a3": "ư", "\u01a2": "Ư", "\u2044": "/", "\u2215": "/"})
-# Tesseract vie reads an "i" whose dot stands apart as "¡" ("S¡ Ma Cai", the list marker
-# "(¡)"); only there, after a letter or alone in brackets, is it an "i".
-INVERTED_I = re.compile(r"(?<=[^\W\d_])¡|(?<=\()¡(?=\))")
+# Tesseract vie reads an "i" whose dot stands apart as "¡" or "ï" ("S¡ Ma Cai", "điểm ¡
+# khoản 2", the list marker "(ï)"); only there, after a letter or a word, or alone in
+# brackets, is it an "i" (a "¡" in a table row of digits is left alone).
+INVERTED_I = re.compile(r"(?<=[^\W\d_])¡|(?<=[^\W\d_] )¡(?=\s)|(?<=\()[¡ï](?=\))")
 
 
 def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:

@@ -87,6 +87,11 @@ REAL_VIE_LINES = [
      "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO TÒA ÁN NHÂN DÂN TỐI CAO"),
     ("xã trên địa bàn huyện S¡ Ma Cai, tỉnh Lào Cai (nay là xã Si Ma Cai, tỉnh Lào Cai)",  # 1178
      "xã trên địa bàn huyện Si Ma Cai, tỉnh Lào Cai (nay là xã Si Ma Cai, tỉnh Lào Cai)"),
+    # bench/vie_eval.py: held-out dev documents rendered as medium scans, read by Tesseract
+    ("quy định tại điểm ¡ khoản 2 Điều 59, khoản 1 Điều 64 của Luật Địa chất và",
+     "quy định tại điểm i khoản 2 Điều 59, khoản 1 Điều 64 của Luật Địa chất và"),
+    ("- Khẩn trương chỉ đạo tập trung rà soát, hoàn thiện các báo cáo: (ï) Báo cáo tình",
+     "- Khẩn trương chỉ đạo tập trung rà soát, hoàn thiện các báo cáo: (i) Báo cáo tình"),
 ]
 
 
@@ -99,7 +104,7 @@ def test_lost_vowel_marks_are_repaired_with_case(read, printed, from_ocr):
     out = normalize_text(read, from_ocr=from_ocr)
     assert out.count("\n") == read.count("\n")
     for r, p, o in zip(read.split(), printed.split(), out.split(), strict=True):
-        slipped = is_lookalike(r.lower(), p.lower()) or "¡" in r
+        slipped = is_lookalike(r.lower(), p.lower()) or "¡" in r or "ï" in r
         assert o == p if slipped else o in (r, p), (r, p, o)
 
 
