@@ -16,10 +16,12 @@ The header is read from the top of the cleaned line stream in two phases:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import median
 
 from ..ingest.types import Line
+from ..models.base import BBox
 from .closing_lines import opens_with_authority
-from .columns import Piece, Widths, no_anchors, split_line
+from .columns import Piece, Widths, has_boxes, no_anchors, split_line
 from .dates import find_date, place_span
 from .header_lines import Kind, classify, doc_type_prefix, is_authority_line, plain, right_column_anchors
 from .lines import folded, is_upper, starts_lower, sub_line
@@ -30,6 +32,7 @@ MAX_HEADER_LINES = 40  # the top phase never looks further
 BROKEN_DATE_LINES = 5  # a place-date may be broken over this many more lines …
 BROKEN_DATE_CHARS = 20  # … each this short
 VV_LINE_CHARS = 70  # 'V/v' continues in a narrow left column
+STAMP_GAP_SPACES = 3  # a stamp's words stand off a title line by this many of its median gaps
 TYPE_SUFFIX_WORDS = 4  # 'BIÊN BẢN KIỂM TRA': a short rest of the type line names the kind of type
 
 
@@ -169,17 +172,60 @@ def _tokens_for_words(tokens: list[str], words: int) -> int:
 
 
 def _scan_title(lines: list[Line], widths: Widths, head: HeaderLines, start: int) -> int:
-    """Append title lines from ``start``; return the index of the first line after them."""
+    """Append title lines from ``start``; return the index of the first line after them. A
+    line wholly in the margin beside the centred title (a stamp's) is passed over when the
+    title goes on below it."""
+    band = head.doc_type.bbox if head.doc_type is not None and has_boxes(head.doc_type) else None
     i = start
     while i < len(lines):
-        nxt = lines[i + 1].text if i + 1 < len(lines) else None
-        pieces = split_line(lines[i], widths.get(lines[i].page), no_anchors)
-        taken = [p.line for p in pieces if _continues_title(head.title, p.text, nxt)]
+        if band is not None and _in_margin(lines[i], band):
+            if not _title_parts(lines, i + 1, widths, head, band):
+                break
+            i += 1
+            continue
+        taken = _title_parts(lines, i, widths, head, band)
         if not taken:
             break
         head.title += taken
         i += 1
     return i
+
+
+def _title_parts(lines: list[Line], i: int, widths: Widths, head: HeaderLines, band: BBox | None) -> list[Line]:
+    """The parts of line ``i`` that continue the title (none past the end)."""
+    if i >= len(lines):
+        return []
+    nxt = lines[i + 1].text if i + 1 < len(lines) else None
+    line = _centred_part(lines[i], (band.x0 + band.x1) / 2) if band is not None else lines[i]
+    return [p.line for p in split_line(line, widths.get(line.page), no_anchors)
+            if _continues_title(head.title, p.text, nxt)]
+
+
+def _in_margin(line: Line, band: BBox) -> bool:
+    """The line ends before the type line begins: it is beside the centred block, not in it."""
+    return has_boxes(line) and line.bbox.x1 < band.x0  # type: ignore[union-attr]
+
+
+def _centred_part(line: Line, centre: float) -> Line:
+    """The trích yếu is centred under the type line; words in the margin before a title line
+    belong to something else, typically an 'ĐẾN' stamp of a received document ('Ngày: 05/8'
+    beside 'trong lĩnh vực …'). They are cut off, with scraps without letters or digits after
+    them, when the rest of the line, after a wide gap, is centred under the type line and the
+    whole line is not."""
+    if not has_boxes(line):
+        return line
+    boxes = [w.bbox for w in line.words]
+    height = median(b.y1 - b.y0 for b in boxes)  # type: ignore[union-attr]
+    gaps = [boxes[k].x0 - boxes[k - 1].x1 for k in range(1, len(boxes))]  # type: ignore[union-attr]
+    if not gaps or abs((boxes[0].x0 + boxes[-1].x1) / 2 - centre) <= height:  # type: ignore[union-attr]
+        return line
+    wide = STAMP_GAP_SPACES * median(gaps)
+    for cut in (k for k in range(1, len(boxes)) if gaps[k - 1] > wide):
+        while cut < len(boxes) - 1 and not any(c.isalnum() for c in line.words[cut].text):
+            cut += 1
+        if abs((boxes[cut].x0 + boxes[-1].x1) / 2 - centre) <= height:  # type: ignore[union-attr]
+            return sub_line(line, cut)
+    return line
 
 
 def _may_start_title(text: str, next_text: str | None, first: bool = True) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pypdfium2 as pdfium
 import pytest
 
 from kehoach.models.doc_types import fold
@@ -134,3 +135,17 @@ def test_centred_issuer_on_a_scan(samples):
     doc = process(samples / "generated" / "014_kh-308-ha-noi_scan-medium.pdf")
     assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
     assert doc.number == "308/KH-UBND"
+
+
+@pytest.mark.slow
+def test_received_stamp_beside_the_title_is_not_title(shared_data, tmp_path):
+    """Nghị định 71/2019 as received: an 'ĐẾN' stamp ('Giờ: …', 'Ngày: 05/8/2019') sits in the
+    left margin beside the centred trích yếu, and OCR puts its words on the title lines."""
+    source = pdfium.PdfDocument(str(shared_data / "real_pdfs" /
+                                    "2019.08.30-71.2019.ND.CP-Xu-phat-VPHC-linh-vuc-hoa-chat-va-VLNCN.pdf"))
+    first = pdfium.PdfDocument.new()
+    first.import_pages(source, [0])
+    first.save(str(tmp_path / "nd-71-page-1.pdf"))
+    doc = process(tmp_path / "nd-71-page-1.pdf")
+    assert doc.doc_type == "Nghị định"
+    assert doc.title == "Quy định xử phạt vi phạm hành chính trong lĩnh vực hóa chất và vật liệu nổ công nghiệp"
