@@ -214,7 +214,7 @@ class Restorer:
         own = lm.index.get(lower)
         same = self._same_skeleton(lower) if lower.isalpha() else []
         lookalikes = [c for c in same if is_lookalike(lower, lm.words[c])]
-        tones = []
+        tones: list[int] = []
         if mode == "ocr":
             bare = untoned(lower)
             tones = [c for c in same if self.untoned[c] == bare and c != own]
