@@ -43,7 +43,7 @@ HEADS = [
     "Sở", "Ban", "Bộ", "Phòng", "Đài", "Báo", "Cục", "Chi cục", "Văn phòng", "Công an", "Trung tâm", "Viện", "Hội",
     "Liên đoàn", "Tỉnh đoàn", "Thành đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm xã hội", "Thanh tra", "Tòa án",
     "Viện kiểm sát", "Ủy ban", "Uỷ ban", "Bộ Chỉ huy", "Bộ đội", "Cảnh sát", "Điện lực", "Thuế", "Mặt trận",
-    "Báo và Phát thanh, Truyền hình",  # a province's merged press and broadcaster (2025)
+    "Báo và Phát thanh, Truyền hình", "Thông tấn xã",  # a province's merged press and broadcaster (2025)
 ]
 COUNCILS = [  # need a locality
     "UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Viện kiểm sát nhân dân",
@@ -209,6 +209,11 @@ def canonical_name(printed: str) -> str:
     if rest and _ABBREVIATION.match(rest) and (known := abbreviations.get(_abbreviation_key(head, rest))):
         return known  # before the spelling itself: the corpus prints 'Sở VHTTDL' too
     return index.get(fold(name), name)
+
+
+def is_known(printed: str) -> bool:
+    """Whether the gazetteer holds the name (in any of its printed spellings)."""
+    return fold(expand(printed)) in _canonical_index()[0]
 
 
 def _abbreviation_key(head: str, letters: str) -> str:

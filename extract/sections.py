@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 
 from ..ingest.types import Line
 from ..models import Section
-from .agencies import is_name_list, proper_names
+from .agencies import find_agencies, is_known, is_name_list, proper_names
 from .ids import make_id, provenance_of
-from .lines import is_upper, squash, starts_lower
+from .lines import folded, is_upper, squash, starts_lower
 from .numbering import ROMAN_ORDER, Marker, marker_of
 
 HEADING_CHARS = 80  # a numbered line at most this long may be a heading …
@@ -30,6 +30,8 @@ LONG_HEADING_CHARS = 200  # a longer unpunctuated numbered line is a heading onl
 LABEL_CHARS = 50  # 'Thời gian thực hiện: …' – a label this short is the heading
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
 BULLETS = ("dash", "plus")
+# 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
+INTRODUCING = (" gom", " nhu sau", " la", " sau day")
 HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
                "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
@@ -124,12 +126,13 @@ def _reaches_edge(line: Line, edges: dict[int | None, float]) -> bool:
 
 def _wrapped_heading(node: _Node) -> None:
     """A numbered title that wrapped on the page ('1. Tái cơ cấu ngành … theo chiều' / 'sâu, …
-    kinh tế tuần hoàn') and ends unpunctuated where the next item starts is a heading."""
+    kinh tế tuần hoàn') and ends unpunctuated where the next item starts is a heading; so is a
+    wrapped list of the agencies charged below ('1. Giám đốc các Sở …; Chủ tịch …' / '… phường:')."""
     text = node.text
     if node.heading is None and text and len(node.lines) > 1 and "\n" not in text and not node.children \
             and node.marker.kind not in BULLETS and len(text) <= LONG_HEADING_CHARS \
-            and not text.endswith((*SENTENCE_END, ",")):
-        node.heading, node.text = text, ""
+            and (not text.endswith((*SENTENCE_END, ",")) or is_name_list(text)):
+        node.heading, node.text = text.rstrip(":"), ""
 
 
 def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> _Node:
@@ -138,12 +141,15 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
     if m.kind in BULLETS or not rest:
         node.text = rest
         return node
+    goes_on = next_text is not None and marker_of(next_text) is None and (starts_lower(next_text)
+                                                                        or _cuts_a_name(rest, next_text))
+    wraps = wraps or goes_on
     label, sep, after = rest.partition(":")
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):
         node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
     elif sep and after.strip() and (len(label) <= LABEL_CHARS and not any(c in bare for c in ".;(")
-                                    or is_name_list(label)):
+                                    and not folded(label).endswith(INTRODUCING) or is_name_list(label)):
         node.heading, node.text = label.strip(), squash(after)
     elif not wraps and _is_heading(rest, next_text):
         node.heading = rest.rstrip(":")
@@ -165,6 +171,14 @@ def _is_heading(rest: str, next_text: str | None) -> bool:
     # ends without punctuation, and its items follow on numbered or bulleted lines.
     return len(rest) <= LONG_HEADING_CHARS and not rest.endswith(SENTENCE_END) and \
         next_text is not None and marker_of(next_text) is not None
+
+
+def _cuts_a_name(rest: str, next_text: str) -> bool:
+    """The line ends inside an agency's name that the next line completes ('l) Đài Truyền hình
+    Việt Nam, Đài Tiếng nói Việt' / 'Nam, Thông tấn xã Việt Nam chủ trì …'): a wrapped sentence.
+    Only a name the gazetteer knows counts: '1. Sở Y tế' / 'Chủ trì …' would read 'Sở Y tế Chủ trì'."""
+    cut = len(rest)
+    return any(a.start < cut < a.end and is_known(a.text) for a in find_agencies(f"{rest} {next_text.strip()}"))
 
 
 def _continue(node: _Node, line: Line) -> None:

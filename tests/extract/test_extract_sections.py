@@ -67,6 +67,22 @@ def test_agency_list_items_are_headings(dev_plan, extract_file):
     assert communes.text == "" and len(communes.children) == 3
 
 
+def test_line_broken_inside_a_name_is_no_heading(dev_plan, extract_file):
+    """035 'l) Đài Truyền hình Việt Nam, Đài Tiếng nói Việt' / 'Nam, Thông tấn xã Việt Nam chủ trì …'
+    is one sentence; 'V.1. Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' runs on after its ':'."""
+    doc = extract_file(dev_plan("035_"))
+    duties = next(s for s in doc.sections[0].children if s.heading == "TỔ CHỨC THỰC HIỆN").children[1]
+    item = next(s for s in duties.children if s.number == "l")
+    assert item.heading is None and item.text.startswith("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn")
+    [task] = [t for t in doc.tasks if t.section_ref == item.id]
+    assert task.lead == ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]
+    resources = next(s for s in doc.sections[0].children if s.heading == "NGUỒN LỰC THỰC HIỆN").children[0]
+    assert resources.heading is None and resources.text.startswith("Nguồn lực thực hiện Kế hoạch bao gồm: (i)")
+    # '1. Sở Y tế' / 'Chủ trì phối hợp …' (012) stays a heading: 'Sở Y tế Chủ trì' is no name.
+    doc = extract_file(dev_plan("012_"))
+    assert any(child.heading == "Sở Y tế" for root in doc.sections for child in root.children)
+
+
 def test_seed_ocr_tree_and_paragraphs_joined_across_lines(seed_doc):
     top = seed_doc.sections
     # 'I1.' and 'I1I.' are how the OCR read 'II.' and 'III.'.
