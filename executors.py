@@ -83,6 +83,11 @@ class DaskExecutor(Executor):
 
     Workers must have kehoach and Tesseract installed. Dask reschedules a task whose worker
     died on another worker; after its allowed failures the task is reported dead.
+
+    Tasks are handed over only as worker threads fall free (as many in flight as the cluster
+    has threads), not all at once: the scheduler queues a second task on a busy worker, so
+    near the end of a batch one worker can hold two tasks while another idles; and a run of
+    100,000 pages should not put 100,000 futures on the scheduler.
     """
 
     def __init__(self, address: str) -> None:
@@ -101,9 +106,23 @@ class DaskExecutor(Executor):
         try:
             if setup is not None and tasks:
                 self.client.run(setup)  # the workers there now; one that joins later loads on its first task
-            futures = {self.client.submit(fn, *args, pure=False): key for key, args in tasks}
-            for future in as_completed(futures):
-                key = futures[future]
+            waiting = iter(tasks)
+            in_flight: dict[Any, str] = {}
+            finished = as_completed()
+
+            def hand_over() -> None:
+                """Submit tasks until every worker thread has one (at least one task in flight)."""
+                threads = max(1, sum(self.client.nthreads().values()))
+                while len(in_flight) < threads and (task := next(waiting, None)) is not None:
+                    key, args = task
+                    future = self.client.submit(fn, *args, pure=False)
+                    in_flight[future] = key
+                    finished.add(future)
+
+            hand_over()
+            for future in finished:
+                key = in_flight.pop(future)
+                hand_over()  # before the caller writes this result, so that no worker waits on it
                 try:
                     yield key, future.result()
                 except KilledWorker as exc:

@@ -53,3 +53,26 @@ def test_dask_cluster_gives_the_local_results(tmp_path, seed, real_pdfs):
     assert [o.status for o in remote.outcomes] == [o.status for o in local.outcomes] == ["success"] * 3
     for item in items:
         assert comparable(tmp_path / "dask" / item.output_name) == comparable(tmp_path / "local" / item.output_name)
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+@pytest.mark.slow
+def test_dask_gets_tasks_only_as_worker_threads_fall_free():
+    """At most one task per worker thread is on the cluster at a time (plus the one being
+    handed back), so a long batch never queues a second task behind a busy worker."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        executor = DaskExecutor(cluster.scheduler_address)
+        try:
+            results, most = {}, 0
+            for key, value in executor.run(square, [(str(n), (n,)) for n in range(12)]):
+                results[key] = value
+                most = max(most, len(executor.client.futures))
+        finally:
+            executor.close()
+    assert results == {str(n): n * n for n in range(12)}
+    assert most <= 3
