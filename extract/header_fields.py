@@ -35,6 +35,8 @@ _OPENING_TITLE = ("noi dung trinh:", "trich yeu:")
 _AUTHORITY_TAIL = re.compile(
     r"^(?:thu tuong chinh phu|chu tich uy ban nhan dan(?: \w+){1,6}|bo truong bo(?: \w+){1,6}"
     r"|giam doc so(?: \w+){1,6}|chu tich hoi dong nhan dan(?: \w+){1,6})$")
+_NUMBER_LABEL = re.compile(r"^\s*s\w?\s*:")
+_BLANK_SLOT = re.compile(r"^[\s._…\-–—]*$")
 FALLBACK_LINES = 15  # how far into the body a 'Hôm nay, ngày …' date or a 'Nội dung trình:' is sought
 
 
@@ -114,6 +116,18 @@ def _apply_number(doc: Document, head: HeaderLines) -> None:
         return
     doc.number, doc.code_number, doc.code_notation = number.number, number.code_number, number.code_notation
     note(doc, "number", lines)
+    if number.code_number is None and (slot := _number_slot(head.number.text)):
+        doc.review_flags.append(f"number: the số before '{number.number}' is filled in but unreadable "
+                                f"(handwritten or stamped?), read as '{slot}'")
+
+
+def _number_slot(text: str) -> str:
+    """What stands between 'Số:' and the notation's '/': '' when the slot is blank or dotted
+    (an unnumbered draft), else the marks OCR made of a handwritten number ('đýZŠ')."""
+    before = text.split("/", 1)[0]
+    label = _NUMBER_LABEL.match(fold(before))  # folding keeps one character per character
+    slot = before[label.end():] if label else before
+    return "" if _BLANK_SLOT.match(slot) else squash(slot)
 
 
 def _apply_place_date(doc: Document, head: HeaderLines, body: list[Line]) -> None:

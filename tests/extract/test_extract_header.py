@@ -149,3 +149,24 @@ def test_received_stamp_beside_the_title_is_not_title(shared_data, tmp_path):
     doc = process(tmp_path / "nd-71-page-1.pdf")
     assert doc.doc_type == "Nghị định"
     assert doc.title == "Quy định xử phạt vi phạm hành chính trong lĩnh vực hóa chất và vật liệu nổ công nghiệp"
+
+
+@pytest.mark.slow
+def test_handwritten_number_and_date_are_flagged_not_guessed(shared_data, tmp_path):
+    """QĐ 2338/QĐ-UBND: number, day and month are handwritten, and OCR makes marks of them
+    ('Số: đýZŠ/QĐ-UBND', 'ngày 04 tháng + năm 2026'). The notation is kept, the number and the
+    date are not invented, and a reviewer is told why."""
+    source = pdfium.PdfDocument(str(shared_data / "real_pdfs" / "QD-2338-2026-CTDT-KCN-Phu-Xuan-1.pdf"))
+    first = pdfium.PdfDocument.new()
+    first.import_pages(source, [0])
+    first.save(str(tmp_path / "qd-2338-page-1.pdf"))
+    doc = process(tmp_path / "qd-2338-page-1.pdf")
+    assert (doc.number, doc.code_number, doc.code_notation) == ("/QĐ-UBND", None, "QĐ-UBND")
+    assert (doc.place, doc.issued_date) == ("Lào Cai", None)
+    assert any(flag.startswith("number: the số before '/QĐ-UBND' is filled in but unreadable")
+               for flag in doc.review_flags)
+
+
+def test_blank_number_of_a_draft_is_not_flagged(dev_plan, extract_file):
+    doc = extract_file(dev_plan("001_"))  # 'Số: /KH-SCT': an unnumbered draft
+    assert doc.number == "/KH-SCT" and not any(flag.startswith("number") for flag in doc.review_flags)
