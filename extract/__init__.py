@@ -38,11 +38,15 @@ def sections_stage(doc: Document, ctx: Context) -> None:
 
 
 def closing_stage(doc: Document, ctx: Context) -> None:
+    """A closing found without a signer's name is flagged: on scans the name is most often
+    under a red seal that OCR does not read, and a reviewer can read it off the page."""
     closing = ctx.layout.closing
     layout = ctx.layout
     context = layout.preamble + layout.numbered + closing.recipients + layout.rest
     doc.signer = build_signer(doc.source.sha256, closing.signature, context)
     doc.recipients = build_recipients(doc.source.sha256, closing.recipients)
+    if (doc.recipients or doc.signer) and (doc.signer is None or doc.signer.name is None):
+        doc.review_flags.append("signature: closing found but no signer's name read (under a seal?)")
 
 
 def stamps_stage(doc: Document, ctx: Context) -> None:

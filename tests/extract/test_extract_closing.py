@@ -107,3 +107,10 @@ def test_bien_ban_signer_without_name_under_the_seal(shared_data, tmp_path):
     page.save(str(tmp_path / "bb-last-page.pdf"))
     doc = process(tmp_path / "bb-last-page.pdf")
     assert signer_of(doc) == (None, "ĐẠI DIỆN SỞ CÔNG THƯƠNG", "PHÓ GIÁM ĐỐC", None)
+    assert "signature: closing found but no signer's name read (under a seal?)" in doc.review_flags
+
+
+def test_named_signer_is_not_flagged(dev_plan, extract_file):
+    doc = extract_file(dev_plan("014_"))
+    assert doc.signer is not None and doc.signer.name is not None
+    assert not any(flag.startswith("signature") for flag in doc.review_flags)
