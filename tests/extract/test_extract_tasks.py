@@ -169,3 +169,11 @@ def test_closing_article_of_a_decision_is_a_task(dev_plan, extract_file):
     assert task.lead == ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
                          "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
                          "Thủ trưởng các cơ quan, đơn vị có liên quan"]
+
+
+def test_a_capital_head_opens_the_next_name(dev_plan):
+    """010 '… các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy, …': 'và Ủy ban' starts another body;
+    042 'Viện Nghiên cứu phát triển Thành phố' keeps its place."""
+    names = [a.text for a in find_agencies(_line(dev_plan("010_"), 42))]
+    assert names[:3] == ["Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy"]
+    assert "Viện Nghiên cứu phát triển Thành phố" in [a.text for a in find_agencies(_line(dev_plan("042_"), 112))]
