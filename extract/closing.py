@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..ingest.types import Line
+from ..models import BBox
 from .closing_lines import (
     is_noi_nhan,
     is_noise,
@@ -191,9 +192,14 @@ def _same_column(pieces: list[Piece], head: list[Piece], chosen: int) -> Piece |
     the line splits as the head did."""
     box = head[chosen].line.bbox
     if box is not None and all(p.line.bbox is not None for p in pieces):
-        overlaps = [(min(box.x1, p.line.bbox.x1) - max(box.x0, p.line.bbox.x0), p) for p in pieces]  # type: ignore[union-attr]
+        overlaps = [(_overlap(box, p.line.bbox), p) for p in pieces]  # type: ignore[arg-type]
         best = max(overlaps, key=lambda pair: pair[0], default=None)
         return best[1] if best is not None and best[0] > 0 else None
     if len(pieces) == len(head):
         return pieces[chosen]
     return pieces[0] if len(pieces) == 1 and len(head) == 1 else None
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    """How far two boxes share a horizontal span (negative: the gap between them)."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
