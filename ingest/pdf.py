@@ -20,6 +20,7 @@ from ..errors import CorruptInputError, EncryptedPdfError, KehoachError, Missing
 from ..models import BBox, PageInfo, ProcessingError
 from .layer_quality import MIN_WORDS, judge_text_layer
 from .ocr import OcrEngine
+from .page_image import page_image
 from .page_ocr import ocr_page
 from .tables import layer_tables
 from .types import Line, PageText, Word
@@ -126,7 +127,7 @@ def read_pdf_pages(path: str, engine_factory: Callable[[], OcrEngine], dpi: int,
                 else:
                     reason = verdict.reason
                 engine = engine or engine_factory()
-                image = rendered[index].render(scale=dpi / 72, grayscale=True).to_pil()
+                image = page_image(rendered[index], dpi)
                 yield PdfPageRead(ocr_page(image, number, dpi, engine, reason,
                                            round(verdict.score, 3) if words else None), None)
             except MissingDependencyError:
