@@ -21,6 +21,9 @@ DIGIT_LOOKALIKES = str.maketrans("oduqli§", "0000118")
 SURE_LOOKALIKES = "§"  # read for a digit even alone: Tesseract's '8' in bold or italic type, never a letter
 _THANG = re.compile(r"\bth\w{1,3}\b")
 _NGAY = re.compile(r"^ng[^\W\d]{0,2}y(?![^\W\d])")
+_SLOTS = re.compile(r"\bng\w{0,2}y(?P<d>.*?)\bth\w{1,3}\b(?P<m>.*?)(?:\bn\w{1,2}m\b|$)")
+_BLANK_SLOT = re.compile(r"^[\s._…\-–—]*$")
+_NUMBER_SLOT = re.compile(r"^\d{1,2}(?!\S)")  # a number, whatever a cut line leaves after it
 PLACE_WORDS = {"phố", "xã", "trấn", "thị"}  # lower-case words inside place names ('Thành phố Hồ Chí Minh')
 MAX_PLACE_TOKENS = 6
 
@@ -82,6 +85,16 @@ def is_unread_date(text: str) -> bool:
     span = place_span(text.split())
     return span is not None and span[0] < span[1] and bool(
         _THANG.search(fold(" ".join(text.split()[span[1]:]))))
+
+
+def unreadable_parts(text: str) -> list[str]:
+    """The day and month slots of a date phrase that hold marks but no number (folded): a
+    handwritten day OCR reads as '0 ‡' or '#0'. A blank or dotted slot (a draft) is not unreadable."""
+    match = _SLOTS.search(fold(text))
+    if match is None:
+        return []
+    slots = [" ".join(slot.split()) for slot in (match["d"], match["m"])]
+    return [slot for slot in slots if not _BLANK_SLOT.match(slot) and not _NUMBER_SLOT.match(slot)]
 
 
 def parse_place_date(text: str) -> PlaceDate | None:

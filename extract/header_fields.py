@@ -13,7 +13,7 @@ import re
 from ..ingest.types import Line
 from ..models import Document, FieldSource, Issuer
 from ..models.doc_types import code_for_type, fold, type_for_code
-from .dates import find_date, parse_place_date, to_date
+from .dates import find_date, parse_place_date, to_date, unreadable_parts
 from .header import HeaderLines
 from .header_lines import MOTTO, NATIONAL_TITLE
 from .ids import make_id, provenance_of
@@ -138,6 +138,9 @@ def _apply_place_date(doc: Document, head: HeaderLines, body: list[Line]) -> Non
         if found.date:
             doc.issued_date = found.date
             note(doc, "issued_date", [head.place_date])
+        elif marks := unreadable_parts(head.place_date.text):
+            doc.review_flags.append(f"date: day or month filled in but unreadable (handwritten?), read as "
+                                    f"{', '.join(repr(m) for m in marks)} in '{squash(head.place_date.text)}'")
         return
     for line in _dated_lines(body):
         if (match := find_date(line.text)) and (date := to_date(match)):

@@ -165,8 +165,11 @@ def test_handwritten_number_and_date_are_flagged_not_guessed(shared_data, tmp_pa
     assert (doc.place, doc.issued_date) == ("Lào Cai", None)
     assert any(flag.startswith("number: the số before '/QĐ-UBND' is filled in but unreadable")
                for flag in doc.review_flags)
+    assert any(flag.startswith("date: day or month filled in but unreadable") and "'+'" in flag
+               for flag in doc.review_flags)
 
 
-def test_blank_number_of_a_draft_is_not_flagged(dev_plan, extract_file):
-    doc = extract_file(dev_plan("001_"))  # 'Số: /KH-SCT': an unnumbered draft
-    assert doc.number == "/KH-SCT" and not any(flag.startswith("number") for flag in doc.review_flags)
+def test_blank_number_and_day_of_a_draft_are_not_flagged(dev_plan, extract_file):
+    doc = extract_file(dev_plan("001_"))  # 'Số: /KH-SCT', day left blank: an unnumbered draft
+    assert (doc.number, doc.issued_date) == ("/KH-SCT", None)
+    assert not any(flag.startswith(("number", "date")) for flag in doc.review_flags)
