@@ -6,14 +6,16 @@ first column. The header is the first grid row, and the second too when a header
 columns above it ('Hệ tọa độ' over 'X' and 'Y'); a header repeated at the top of the next
 page is dropped, and a table that goes on over the page joins the one before it (a first
 row there without its number is the previous row cut by the page break). A header that lost
-its 'STT' cell gets it back (:func:`~.appendix_table.restore_number_column`).
+its 'STT' cell gets it back (:func:`~.appendix_table.restore_number_column`), and a first
+group whose 'I' OCR read as '1' is a group (:func:`~.appendix_table.restore_first_group`).
 """
 
 from __future__ import annotations
 
 from ..ingest.types import Line, PageTable, TableCell
 from ..models import BBox, Provenance
-from .appendix_table import RawRow, RawTable, clean_cell, is_group, is_numbering, restore_number_column, same_row
+from .appendix_table import (RawRow, RawTable, clean_cell, is_group, is_numbering, restore_first_group,
+                              restore_number_column, same_row)
 
 
 def grid_rows(table: PageTable) -> list[list[TableCell | None]]:
@@ -100,6 +102,7 @@ def read_grid_tables(tables: list[PageTable], lines: list[Line]) -> list[RawTabl
         open_cells = {c: t for c, t in open_cells.items() if t}
     for raw in result:
         restore_number_column(raw)
+        restore_first_group(raw)
     return result
 
 

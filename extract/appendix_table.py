@@ -21,6 +21,7 @@ _SCRAP = re.compile(r"^(?=.*[()\d])\S{1,3}$")  # '(1)' read as 'q)' or '1
 _GROUP_MARK = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # 'I', 'II', 'A.', 'B.'
 _NUMBER_HEAD = re.compile(r"^(?:so)?t\.?t\.?$")  # 'STT', 'TT', 'Số TT' (folded, no spaces)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+(?:\.\d{1,2})*|[A-ZĐ])\.?$")  # '1', 'I.1', 'A.'
+_I_LOOKALIKES = {"1", "l", "|", "1."}
 NUMBERED_SHARE = 0.9  # rows whose first cell is a number, of all rows
 
 
@@ -54,6 +55,18 @@ def restore_number_column(table: RawTable) -> None:
         return
     if sum(bool(_ROW_NUMBER.match(cell)) for cell in firsts) >= NUMBERED_SHARE * len(firsts):
         table.columns = ["STT", *table.columns[:-1]]
+
+
+def restore_first_group(table: RawTable) -> None:
+    """A title row whose 'I' OCR read as '1', 'l' or '|' ('1 | Hoàn thiện thể chế' and the other
+    cells empty) before an entry numbered '1': entries restart under a group, so the row is
+    group I."""
+    width = len(table.columns)
+    for row, after in zip(table.rows, table.rows[1:]):
+        filled = [c for c in row.cells if c]
+        if not row.group and row.cells[0] in _I_LOOKALIKES and after.cells[0] == "1" and width > 2 \
+                and len(filled) == 2 and row.cells[1]:
+            row.cells[0], row.group = "I", True
 
 
 def is_numbering(cells: list[str]) -> bool:

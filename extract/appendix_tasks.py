@@ -26,7 +26,7 @@ NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop", "dat duoc")
 LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien")
 COORDINATING = ("phoi hop",)
 TIMING = ("thoi gian", "thoi han", "tien do", "hoan thanh")
-MIN_COVERED = 0.6  # share of a lead cell's part that recognised names must cover
+_JOINER = re.compile(r"^[\s,;.]*(?:và\s*)?$")
 _SPLIT = re.compile(r"\s*[;\n]\s*(?:-\s+)?|\s+-\s+|^-\s*")
 _NOTE = re.compile(r"\s*\([^()]*\)")
 _NEW_NAME = re.compile(r",\s+(?=[A-ZĐ])|\s+và\s+(?=[A-ZĐ])")  # where a listed name starts
@@ -98,6 +98,9 @@ def agency_names(cell: str) -> list[str]:
 
 
 def _covering(part: str) -> list[str] | None:
-    """The names recognised in ``part`` when they cover most of it."""
-    found = [a.text for a in find_agencies(part)]
-    return found if sum(len(name) for name in found) >= MIN_COVERED * len(part) else None
+    """The names recognised in ``part`` when nothing but ',', ';' and 'và' is left between and
+    around them ('UBND các tỉnh, thành phố khác' is not 'UBND các tỉnh, thành phố' and 'khác')."""
+    found = find_agencies(part)
+    bounds = [0, *(b for a in found for b in (a.start, a.end)), len(part)]
+    rest = [part[start:end] for start, end in zip(bounds[::2], bounds[1::2])]
+    return [a.text for a in found] if found and all(_JOINER.match(gap) for gap in rest) else None
