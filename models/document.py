@@ -180,7 +180,10 @@ class Normalization(Strict):
 
     applied: bool
     engine: str
-    restored: bool = Field(default=False, description="Whether diacritic restoration ran (text that lost its accents).")
+    restored: bool = Field(default=False, description=(
+        "Whether the restorer ran: accents put back on text that lost them, or the marks OCR slips on "
+        "(tones in Tesseract output, vowel marks such as 'CHÁP' for 'CHẤP' in any text) repaired where the "
+        "language model is sure."))
     changed_tokens: int = Field(default=0, description="Tokens changed by tone placement or restoration.")
     total_tokens: int = 0
     low_confidence: list[RestoredToken] = Field(
