@@ -39,12 +39,16 @@ from ..models.doc_types import fold
 from .lines import squash
 
 LABEL = "AGENCY"
+# A department's or ministry's own office and inspectorate, named alone ('5. Văn phòng Sở: …') or
+# with their body ('Văn phòng Sở Công Thương tỉnh Lào Cai').
+UNITS = ["Văn phòng Sở", "Văn phòng Bộ", "Thanh tra Sở", "Thanh tra Bộ"]
 HEADS = [
     "Sở", "Ban", "Bộ", "Phòng", "Đài", "Báo", "Cục", "Chi cục", "Văn phòng", "Công an", "Trung tâm", "Viện", "Hội",
     "Liên đoàn", "Tỉnh đoàn", "Thành đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm xã hội", "Thanh tra", "Tòa án",
     "Viện kiểm sát", "Ủy ban", "Uỷ ban", "Bộ Chỉ huy", "Bộ đội", "Cảnh sát", "Điện lực", "Thuế", "Mặt trận",
     "Báo và Phát thanh, Truyền hình", "Thông tấn xã",  # a province's merged press and broadcaster (2025)
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
+    *UNITS,
 ]
 COUNCILS = [  # need a locality
     "UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Viện kiểm sát nhân dân",
@@ -58,7 +62,7 @@ NOT_NAME = {
     "đẩy", "quản", "bố", "thường", "định", "hằng", "hàng", "làm", "lập", "phụ", "và", "chỉ", "báo", "hỗ",
     "tạo", "đảm", "tổ", "trình", "cung", "gửi", "nắm", "ban", "sẽ", "đã", "cần", "phải", "tuyên", "lồng",
     "bảo", "thẩm", "cấp", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "khu", "đặc", "phát",
-    "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu",
+    "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu", "trước",
 }
 NAME_BREAKS = ["sở", "phòng", "ban", "đài", "báo", "cục", "viện", "hội", "ubnd", "hđnd", "ủy", "uỷ"]  # heads that open a new name
 MAX_NAME_WORDS = 6
@@ -68,7 +72,7 @@ GROUPS = [
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
-    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất",
+    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng",
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
@@ -80,7 +84,7 @@ _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(s
                            + r")\s+$")
 # A group goes on with more kinds ('Các Sở, ngành' + ', đơn vị') and ends with what qualifies it
 # ('… có liên quan', '… được phân công nhiệm vụ', '… trực thuộc Ủy ban nhân dân Thành phố').
-KINDS = ["sở", "ban", "ngành", "bộ", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "doanh nghiệp", "cá nhân"]
+KINDS = ["sở", "ban", "ngành", "bộ", "phòng", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "doanh nghiệp", "cá nhân"]
 _MORE_KINDS = re.compile(r"(?:\s*,\s*(?:" + "|".join(KINDS) + r")\b)+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
                         r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
@@ -296,6 +300,7 @@ def _patterns() -> list[Pattern]:
             patterns += [head_tokens + _name(n), head_tokens + _name(n) + place]
         patterns += [head_tokens + _listed_name(2), head_tokens + _listed_name(3)]
         patterns.append(head_tokens + place)
+    patterns += [_phrase(unit, first_title=True) for unit in UNITS]
     proper: Pattern = [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "*"}]  # 'tỉnh Lào Cai', not after a comma
     for council, office in product(COUNCILS, ([], _phrase("Văn phòng", first_title=True))):
         council_tokens = office + _phrase(council, first_title=not office)

@@ -59,8 +59,14 @@ def test_deadline_and_remarks_without_an_agency(dev_plan, extract_file):
     assert not any(t.description.startswith("Trong quá trình") for t in doc.tasks)
 
 
-def test_no_tasks_outside_ke_hoach(dev_plan, extract_file):
-    assert extract_file(dev_plan("018_")).tasks == []
+def test_decision_without_a_plan_charges_only_its_closing_article(dev_plan, extract_file):
+    """018, a Quyết định setting up an inspection: its articles assign no plan's duties; only its
+    closing article ('Điều 5. Tổ chức thực hiện' / 'Chánh Văn phòng Sở, … chịu trách nhiệm thi hành
+    Quyết định này') is a task (FORMAT.md: Điều 3 of a decision)."""
+    doc = extract_file(dev_plan("018_"))
+    [task] = doc.tasks
+    assert task.section_ref in {s.id for s in doc.sections[-1].children} | {doc.sections[-1].id}
+    assert task.lead[0] == "Chánh Văn phòng Sở" and "thi hành Quyết định này" in task.description
 
 
 def test_task_ids_are_stable(dev_plan, extract_file):
@@ -177,3 +183,13 @@ def test_a_capital_head_opens_the_next_name(dev_plan):
     names = [a.text for a in find_agencies(_line(dev_plan("010_"), 42))]
     assert names[:3] == ["Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy"]
     assert "Viện Nghiên cứu phát triển Thành phố" in [a.text for a in find_agencies(_line(dev_plan("042_"), 112))]
+
+
+def test_a_departments_own_units(dev_plan, extract_file):
+    """001 '5. Văn phòng Sở: Thực hiện công tác cải cách hành chính …' and 'VI. CHẾ ĐỘ BÁO CÁO' /
+    'Các phòng, đơn vị báo cáo … về Phòng Kế hoạch - Tổng hợp trước ngày 18 hằng tháng …'."""
+    doc = extract_file(dev_plan("001_"))
+    leads = [t.lead for t in doc.tasks]
+    assert ["Văn phòng Sở"] in leads and ["Các phòng, đơn vị"] in leads
+    assert [a.text for a in find_agencies("do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí")] == [
+        "Văn phòng Sở Công Thương tỉnh Lào Cai"]
