@@ -28,6 +28,7 @@ from .closing_lines import (
     opens_with_authority,
     party_anchors,
     signature_anchors,
+    split_authority,
 )
 from .columns import Piece, Widths, has_boxes, split_line
 from .lines import is_upper, looks_like_name
@@ -86,6 +87,8 @@ def _authority_on_right(line: Line, widths: Widths) -> bool:
     line without them is not looked at: this runs on every body line."""
     if not (widths.get(line.page) and has_boxes(line)):
         return False
+    if not any(split_authority(token)[0] for token in line.text.split()[1:]):
+        return False  # no later part of the line can open with an authority: spare the column split
     pieces = split_line(line, widths.get(line.page), signature_anchors)
     return any(p.column == "right" and opens_with_authority(p.text) for p in pieces[1:])
 
