@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -164,3 +165,23 @@ def tally_items(truth: dict[str, Any], key: str) -> list[Any]:
     return {"legal_bases": truth["legal_bases"], "sections": truth["sections"], "tasks": truth["tasks"],
             "tasks_desc_only": truth["tasks"], "appendix_rows": rows,
             "appendix_tasks": [r for r in rows if r["lead"] and r["description"]]}[key]
+
+
+ANNOTATION_FILES = sorted((Path(__file__).parent / "data").glob("annotations*/*.expected.json"))
+
+
+@pytest.mark.parametrize("path", ANNOTATION_FILES, ids=lambda p: f"{p.parent.name}/{p.name[:12]}")
+def test_every_annotation_is_consistent(path: Path, shared_data: Path) -> None:
+    """Each hand annotation (tuning, check and fresh sets) names an existing source, points at
+    lines inside it, nests every section under an annotated parent, and uses ISO dates."""
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    lines = (shared_data / truth["source"]).read_text(encoding="utf-8").split("\n")
+    items = [*truth["sections"], *truth["tasks"], *(r for a in truth["appendices"] for r in a["rows"])]
+    assert all(1 <= item["line"] <= len(lines) for item in items)
+    paths = {tuple(s["path"]) for s in truth["sections"]}
+    assert all(tuple(s["path"][:-1]) in paths for s in truth["sections"] if len(s["path"]) > 1)
+    assert all(s["path"][-1] == s["number"] for s in truth["sections"])
+    for task in [*truth["tasks"], *(r for a in truth["appendices"] for r in a["rows"])]:
+        assert task["deadline"] is None or re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?", task["deadline"])
+    if truth["header"]["date"]:
+        dt.date.fromisoformat(truth["header"]["date"])
