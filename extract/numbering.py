@@ -6,7 +6,7 @@ as a decision's 'Điều 1.' may carry a whole plan (its I., II., …) and 'Đi�
 The others (a), (1), -, +) nest by the order in which they appear, which varies between documents.
 OCR forms are accepted where they are unambiguous: 'I1.' / 'Il.' for 'II.', and before an
 upper-case heading 'H.' / 'HI.' / 'IL.' for 'II.' / 'III.' / 'II.' (bold serif capitals run
-together), '¢)' for 'c)',
+together), '¢)', 'ø)', '¡)' for 'c)', 'g)', 'i)',
 '–', '—', '·' for '-', and '†' or a lone 't' before a capital for '+' (no Vietnamese word is 't').
 """
 
@@ -28,7 +28,8 @@ _LARGE = re.compile(r"^(phan|chuong|muc)\s+([ivxlc]+|\d{1,2})\s*[.:]?(\s|$)")
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU|Dieu|DIEU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*")
 _ROMAN = re.compile(r"^([IVXH][IVXHL1l|]{0,4})\s*[.)]\s*")
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+|^(\d{1,2})\s*[.)]\s+")
-_LETTER = re.compile(r"^([a-zđ¢])\s*[).]\s+")
+_LETTER = re.compile(r"^([a-zđ¢ø¡])\s*[).]\s+")
+_LETTER_FORMS = {"¢": "c", "ø": "g", "¡": "i"}  # Tesseract's readings of 'c)', 'g)', 'i)'
 _PAREN = re.compile(r"^\((\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s+")
 _DASH = re.compile(r"^[-–—•·▪►*]\s*(?=\S)")
 _PLUS = re.compile(r"^[+†‡÷]\s*(?=\S)|^t\s+(?=[A-ZĐÀ-Ỹ])")  # OCR reads '+' as '†' or 't' ('t Tổ chức …')
@@ -78,7 +79,7 @@ def marker_of(text: str) -> Marker | None:
         number = m[1] or m[2]
         return Marker(f"decimal{number.count('.') + 1}", number, text[m.end():])
     if m := _LETTER.match(text):
-        return Marker("letter", m[1].replace("¢", "c"), text[m.end():])
+        return Marker("letter", _LETTER_FORMS.get(m[1], m[1]), text[m.end():])
     if m := _PAREN.match(text):
         return Marker("paren", f"({m[1]})", text[m.end():])
     if m := _DASH.match(text):

@@ -123,6 +123,8 @@ def test_page_numbers_and_stamps_are_not_body_text(seed_doc):
         ("3.2. Nội dung kiểm tra", "decimal2", "3.2"),
         ("6.2 Đối với đơn vị", "decimal2", "6.2"),
         ("¢) S& Thong tin", "letter", "c"),
+        ("ø) Bộ Tài chính chủ trì, phối hợp với các bộ, ngàn", "letter", "g"),  # Tesseract vie, 035 medium scan
+        ("¡) Bộ Văn hóa, Thể thao và Du lịch chủ trì, phối h", "letter", "i"),
         ("– Tuyên truyền", "dash", "–"),
         ("+ Hoàn thiện", "plus", "+"),
         ("t Tổ chức tuyên truyền", "plus", "+"),  # OCR of '+': no Vietnamese word is a lone 't'
