@@ -70,7 +70,7 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
                 _continue(stack[-1], line)
             continue
         if m.kind == "roman":
-            m = _next_if_repeated(m, last_roman)
+            m = _next_if_repeated(m, last_roman, _read_by_ocr(line))
             last_roman = m.number
         if stack:
             _wrapped_heading(stack[-1])
@@ -81,17 +81,23 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
     return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots, start=first)]
 
 
-def _next_if_repeated(m: Marker, last: str | None) -> Marker:
-    """The numeral that follows ``last`` when ``m`` repeats it (OCR drops an 'I' of a bold
-    'III.' far more often than a plan numbers two parts alike) or was guessed from a look-alike
-    one step off it ('IH.' after 'I.' is 'II.', not 'III.')."""
+def _next_if_repeated(m: Marker, last: str | None, by_ocr: bool) -> Marker:
+    """The numeral that follows ``last`` when OCR read ``m`` as a repeat of it (OCR drops an
+    'I' of a bold 'III.' far more often than a plan numbers two parts alike) or guessed it from
+    a look-alike one step off it ('IH.' after 'I.' is 'II.', not 'III.'). A repeat in text that
+    was not OCR'd is the author's own and stays as printed (a plan with two 'IV.')."""
     expected = ROMAN_ORDER.index(last) + 1 if last else 0
     if expected == len(ROMAN_ORDER):
         return m
     got = ROMAN_ORDER.index(m.number)
-    if got == expected - 1 or (m.guessed and abs(got - expected) == 1):
+    if (by_ocr and got == expected - 1) or (m.guessed and abs(got - expected) == 1):
         return replace(m, number=ROMAN_ORDER[expected])
     return m
+
+
+def _read_by_ocr(line: Line) -> bool:
+    """Tesseract gave the line's words their confidences (text layers and files give 100 or none)."""
+    return any(word.confidence < 100 for word in line.words)
 
 
 def _place(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
