@@ -127,7 +127,7 @@ def _find_agencies(text: str, known: bool) -> tuple[Agency, ...]:
     found = []
     for ent in spans:
         tokens = list(ent)
-        while tokens and tokens[-1].text in {",", "và", "các", "cấp"}:  # a locality run's loose end
+        while tokens and tokens[-1].text in {",", "và", "các", "cấp", "thành", "thị", "đặc"}:  # a locality run's loose end
             tokens.pop()
         if tokens:
             found.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))

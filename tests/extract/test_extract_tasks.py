@@ -183,6 +183,9 @@ def test_a_capital_head_opens_the_next_name(dev_plan):
     names = [a.text for a in find_agencies(_line(dev_plan("010_"), 42))]
     assert names[:3] == ["Văn phòng Tỉnh ủy", "Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy"]
     assert "Viện Nghiên cứu phát triển Thành phố" in [a.text for a in find_agencies(_line(dev_plan("042_"), 112))]
+    # 046 '… Đề nghị Chủ tịch Ủy ban nhân dân tỉnh thành lập, giải thể …': 'thành' without 'phố' is no place
+    line = next(ln for ln in dev_plan("046_").read_text(encoding="utf-8").splitlines() if "tỉnh thành lập" in ln)
+    assert "Chủ tịch Ủy ban nhân dân tỉnh" in [a.text for a in find_agencies(line)]
 
 
 def test_a_departments_own_units(dev_plan, extract_file):
