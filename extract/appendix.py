@@ -26,6 +26,7 @@ from .ids import make_id, provenance_of
 from .lines import folded, is_upper
 
 _HEADING = re.compile(r"^phu luc(?P<mark>\s+(?:so\s+)?(?:[ivxlc]+|\d{1,2}|[a-z]))?\s*(?P<colon>[.:\-–])?(?:\s|$)")
+_ATTACHED = re.compile(r"^\(\s*(?:ban hanh )?kem theo\b")
 MAX_HEADING_WORDS = 40
 MAX_TITLE_LINES = 3
 # A table read without its grid: the header's words, and mostly short fragments of lines.
@@ -47,6 +48,21 @@ def is_heading(line: Line) -> bool:
     return not rest or is_upper(" ".join(rest)) or bool(match["mark"] and match["colon"])
 
 
+def opens_attached_table(zone: list[Line], i: int) -> bool:
+    """A table sent with the document under a title of its own, without the word 'Phụ lục':
+    'PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC …' / '(Kèm theo Kế hoạch số …)' / 'TT | Nhiệm vụ | …'.
+    The '|' row right after the '(Kèm theo …)' line tells it from a plan attached to its
+    decision, whose title has the same '(Ban hành kèm theo …)' line and then prose."""
+    if not is_upper(zone[i].text) or is_pipe_row(zone[i]):
+        return False
+    if i > 0 and (is_heading(zone[i - 1]) or is_upper(zone[i - 1].text)):
+        return False  # a line of a longer title, e.g. under 'PHỤ LỤC II'; the title starts above
+    j = i + 1
+    while j < len(zone) and j <= i + MAX_TITLE_LINES and is_upper(zone[j].text) and not is_pipe_row(zone[j]):
+        j += 1  # the title goes on
+    return j + 1 < len(zone) and bool(_ATTACHED.match(folded(zone[j].text))) and is_pipe_row(zone[j + 1])
+
+
 def build_appendices(sha: str, zone: list[Line],
                      tables: list[PageTable]) -> tuple[list[Appendix], list[ProcessingError]]:
     """The Phụ lục tables of a document and the errors of those that could not be read.
@@ -54,7 +70,7 @@ def build_appendices(sha: str, zone: list[Line],
     Headings are looked for in all of ``zone`` (the document's cleaned lines), not only after
     the signature: a Phụ lục sent on its own opens with its heading, where the header would be.
     """
-    starts = [i for i, ln in enumerate(zone) if is_heading(ln)]
+    starts = [i for i, ln in enumerate(zone) if is_heading(ln) or opens_attached_table(zone, i)]
     appendices: list[Appendix] = []
     errors: list[ProcessingError] = []
     for k, start in enumerate(starts):

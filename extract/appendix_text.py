@@ -88,10 +88,21 @@ def _table(columns: list[str], entries: list[tuple[list[str], list[Line]]]) -> R
     for cells, _ in entries:  # a '|' inside a cell's text: the surplus belongs to the last cell
         if len(cells) > n:
             cells[n - 1:] = [clean_cell(" ".join(cells[n - 1:]))]
+    if _unnumbered(columns, [c for c, _ in entries]):
+        for cells, _ in entries:
+            cells.insert(0, "")
     table = RawTable(columns=columns)
     for (cells, source), placed in zip(entries, place_rows([c for c, _ in entries], n)):
         table.rows.append(RawRow(cells=placed.cells, provenance=provenance_of(source), group=placed.group))
     return table
+
+
+def _unnumbered(columns: list[str], rows: list[list[str]]) -> bool:
+    """The header opens with 'TT'/'STT' but no row prints a number there, nor all the columns
+    (004's 'Rà soát … | Đỗ Mạnh Cường …' under 'TT | Nhiệm vụ | Người thực hiện | Ghi chú'):
+    the rows start at the second column."""
+    return (folded(columns[0]) in ("tt", "stt") and bool(rows)
+            and all(len(r) < len(columns) and not _INDEX.match(r[0]) for r in rows))
 
 
 @dataclass(slots=True)

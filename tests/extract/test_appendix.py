@@ -244,3 +244,21 @@ def test_header_that_lost_its_number_cell(dev_plan) -> None:
     table = RawTable(columns=rows[0][1], rows=[RawRow(cells=c, provenance=Provenance()) for _, c in rows[1:6]])
     restore_number_column(table)
     assert table.columns == rows[0][1]
+
+
+def test_table_attached_without_the_word_phu_luc(dev_plan, extract_file) -> None:
+    """004 (and 002, 003, 005, 196 alike) ends with 'PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC …' / '(Kèm theo Kế hoạch số …)' and a '|'
+    table whose rows leave out the TT column: an appendix of 9 rows, cells under their header."""
+    doc = extract_file(dev_plan("004_"))
+    [table] = doc.appendices
+    assert table.title.startswith("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC")
+    assert table.columns == ["TT", "Nhiệm vụ thực hiện", "Người thực hiện", "Ghi chú"]
+    assert len(table.rows) == 9
+    assert table.rows[-1].cells == ["", "Trình ký chứng chỉ", "Đỗ Mạnh Cường", ""]
+
+
+def test_a_plan_attached_to_its_decision_is_not_an_appendix(dev_plan, extract_file) -> None:
+    """'KẾ HOẠCH …' / '(Ban hành kèm theo Quyết định …)' followed by prose is the decision's plan
+    (body), not an attached table: 042's only appendices are its Phụ lục."""
+    doc = extract_file(dev_plan("042_"))
+    assert doc.appendices and all(a.title and a.title.upper().startswith("PHỤ LỤC") for a in doc.appendices)
