@@ -19,7 +19,8 @@ Metrics, per document and overall (micro: counts summed over documents), for tex
 
 * **header**: eight fields (issuer as 'parent / name', signer position as 'authority
   on_behalf_of / position', as ``bench/header_eval.py`` builds them) compared after NFC and
-  whitespace squashing ("exact"), and without case, diacritics, punctuation or spacing
+  whitespace squashing and tone marks placed in one style, as the normaliser places them
+  ("exact"), and without case, diacritics, punctuation or spacing
   ("folded"; it also ignores how the issuer and signer lines are split by '/').
 * **legal bases**: F1 on the multiset of (type, number) keys (type folded, number without
   spaces; an unnumbered citation is keyed by its date), plus the share of matched bases whose
@@ -80,6 +81,7 @@ from kehoach.ingest import read_document
 from kehoach.ingest.types import IngestedDocument
 from kehoach.models import Document, Section
 from kehoach.models.doc_types import fold
+from kehoach.normalize.tone_marks import place_tones
 from kehoach.pipeline import ProcessOptions, process_ingested
 
 REPO = Path(__file__).resolve().parents[1]
@@ -113,8 +115,9 @@ def header_of(doc: Document) -> dict[str, str | None]:
 
 
 def squash(text: str | None) -> str:
-    """NFC with every whitespace run made one space."""
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
+    """NFC, tone marks placed in one style ('UỶ' as 'ỦY': the normaliser places them one way by
+    design, ``--tone-style``), every whitespace run made one space."""
+    return " ".join(place_tones(unicodedata.normalize("NFC", text or "")).split())
 
 
 def loose(text: str | None) -> str:

@@ -51,7 +51,11 @@ def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:
     """NFC, composed, lookalike letters replaced (Ð → Đ, ƣ → ư, S¡ → Si), one tone-mark placement
     for oa/oe/uy syllables."""
     text = unicodedata.normalize("NFC", text).replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").translate(LOOKALIKES)
-    text = INVERTED_I.sub("i", text)
+    return place_tones(INVERTED_I.sub("i", text), tone_style)
+
+
+def place_tones(text: str, tone_style: ToneStyle = "old") -> str:
+    """Only the tone-mark placement of ``text`` (NFC) made one style: 'UỶ BAN' → 'ỦY BAN' (old)."""
     return _WORD.sub(lambda m: _retone(m.group(0), tone_style), text)
 
 

@@ -185,3 +185,9 @@ def test_every_annotation_is_consistent(path: Path, shared_data: Path) -> None:
         assert task["deadline"] is None or re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?", task["deadline"])
     if truth["header"]["date"]:
         dt.date.fromisoformat(truth["header"]["date"])
+
+
+def test_exact_header_match_ignores_only_tone_placement(scorer: ModuleType) -> None:
+    """'UỶ BAN' as printed and the normaliser's 'ỦY BAN' are the same letters; a lost mark is not."""
+    assert scorer.squash("UỶ BAN NHÂN DÂN  TỈNH") == scorer.squash("ỦY BAN NHÂN DÂN TỈNH")
+    assert scorer.squash("UỶ BAN") != scorer.squash("UY BAN")
