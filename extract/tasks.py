@@ -36,7 +36,8 @@ TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương tr
 NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu")
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
-_INTRO = re.compile(r"^(?:can cu [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+)+")
+_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+)+")
+_CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=\S)")  # where a sentence or a ';' clause ends
 _JOINER = re.compile(r"^(?:,|;|va|, va|cac|va cac|, cac)?$")
 _LEAD_CUE = re.compile(r"\bchu tri\b")
 _LABEL = re.compile(r"(?:^|;\s*)(?:don vi|co quan|bo phan)\s*(chu tri|thuc hien|phoi hop|chiu trach nhiem)\s*:\s*")
@@ -90,6 +91,8 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     else:
         task = _task(sha, node, description, lead, labels) if description else None
     tasks = [task] if task else []
+    if task:
+        tasks += _charged_in_turn(sha, node, task, labels)
     for child in node.children:
         tasks += _tasks_of(sha, child, task.lead if task else lead, labels)
     return tasks
@@ -169,7 +172,42 @@ def _description(text: str) -> str:
     return "" if folded(first).startswith(CLOSING_PARAGRAPH) else first
 
 
-def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS) -> Task | None:
+def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> list[Task]:
+    """A paragraph that charges several agencies in turn ('… các cơ quan, tổ chức được phân công
+    có trách nhiệm lập dự toán …. Bộ Tài chính có trách nhiệm phân bổ kinh phí …; Ủy ban nhân dân
+    cấp tỉnh trình …'): each later sentence or ';' clause opening with other agencies is their
+    task, and the first task keeps only what comes before it (FORMAT.md: one task per agency)."""
+    text = task.description
+    bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
+    starts = [b for b in bounds if text[b:b + 1].isupper() and _charges(text[b:])
+              and not set(_subject(text[b:])) & set(task.lead)]
+    if not starts or not _charges(text[:starts[0]]):
+        return []
+    more = []
+    for part, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1):
+        clause = text[start:end].strip()
+        if extra := _task(sha, node, clause, [], labels, part):
+            more.append(extra)
+    first = text[:starts[0]].strip()
+    timing = read_timing(first)
+    task.description, task.deadline, task.frequency, task.timeframe = \
+        first, timing.deadline, timing.frequency, timing.timeframe
+    return more
+
+
+def _charges(clause: str) -> bool:
+    """The clause opens with agencies and goes on with what they do ('Bộ Tài chính có trách nhiệm
+    …'), not with more of a list ('Chủ tịch UBND các xã, phường và đặc khu Lý Sơn;', 'Giám đốc các
+    Sở: Tư pháp, …;', a closing article's subjects split by ';')."""
+    subject = _subject(clause)
+    if not subject:
+        return False
+    rest = clause[clause.find(subject[-1]) + len(subject[-1]):].split()
+    return len(rest) >= 3 and rest[0][:1].islower() and rest[0] != "và"
+
+
+def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS,
+          part: int = 0) -> Task | None:
     agencies = find_agencies(description)
     lead = _subject(description, agencies) or _before_cue(description, agencies) or lead
     if not lead:
@@ -179,7 +217,7 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
         timing = read_timing(labels.timing)
     coordinating = [a for a in _after_cue(description, agencies) or labels.coordinating if a not in lead]
     return Task(
-        id=make_id(sha, "task", node.id),
+        id=make_id(sha, "task", node.id, *([part] if part else [])),
         provenance=node.provenance,
         description=description,
         lead=lead,

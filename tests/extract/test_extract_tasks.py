@@ -196,3 +196,17 @@ def test_a_departments_own_units(dev_plan, extract_file):
     assert ["Văn phòng Sở"] in leads and ["Các phòng, đơn vị"] in leads
     assert [a.text for a in find_agencies("do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí")] == [
         "Văn phòng Sở Công Thương tỉnh Lào Cai"]
+
+
+def test_a_paragraph_charging_agencies_in_turn(dev_plan, extract_file):
+    """035 V.2 'Trên cơ sở nhiệm vụ được giao, các cơ quan, tổ chức được phân công có trách nhiệm lập dự
+    toán …. Bộ Tài chính có trách nhiệm phân bổ kinh phí …; Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân
+    dân phê duyệt …': one task per agency (FORMAT.md), the first one cut where the next begins."""
+    doc = extract_file(dev_plan("035_"))
+    resources = next(s for s in doc.sections[0].children if s.heading == "NGUỒN LỰC THỰC HIỆN").children[1]
+    tasks = [t for t in doc.tasks if t.section_ref == resources.id]
+    assert [t.lead for t in tasks] == [["các cơ quan, tổ chức được phân công"], ["Bộ Tài chính"],
+                                       ["Ủy ban nhân dân cấp tỉnh"]]
+    assert tasks[0].description.endswith("trình phê duyệt để triển khai thực hiện.")
+    assert tasks[1].description.startswith("Bộ Tài chính có trách nhiệm phân bổ kinh phí")
+    assert len({t.id for t in doc.tasks}) == len(doc.tasks)
