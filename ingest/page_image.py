@@ -18,14 +18,15 @@ _COVER_TOLERANCE_PT = 1.0  # the image's edges may miss the page's by rounding, 
 _SIZE_TOLERANCE_PX = 2.0
 
 
-def page_image(page: pdfium.PdfPage, dpi: int) -> Image.Image:
-    """The page in grayscale at ``dpi``: the embedded scan when the page is only that, at that
-    resolution; else a render."""
+def page_image(page: pdfium.PdfPage, dpi: int, colour: bool = False) -> Image.Image:
+    """The page in grayscale (or with ``colour`` in RGB) at ``dpi``: the embedded scan when
+    the page is only that, at that resolution; else a render."""
     scan = lone_scan(page)
     width, height = page.get_size()
     if scan is not None and _close(scan.get_px_size(), (width * dpi / 72, height * dpi / 72)):
-        return scan.get_bitmap(render=False).to_pil().convert("L")
-    return page.render(scale=dpi / 72, grayscale=True).to_pil()
+        return scan.get_bitmap(render=False).to_pil().convert("RGB" if colour else "L")
+    rendered = page.render(scale=dpi / 72, grayscale=not colour).to_pil()
+    return rendered.convert("RGB") if colour else rendered
 
 
 def _close(pixels: tuple[int, int], wanted: tuple[float, float]) -> bool:

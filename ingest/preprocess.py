@@ -26,6 +26,12 @@ class Preprocessed:
     image: Image.Image  # grayscale, same size as the input
     skew_degrees: float
     steps: tuple[str, ...]  # what was applied, recorded in the page info
+    turned: float = 0.0  # degrees the image was rotated by (0.0 when the skew was too small to correct)
+
+    def align(self, colour: np.ndarray) -> np.ndarray:
+        """A colour copy of the input turned as the prepared image was, so that its pixels
+        match the OCR boxes."""
+        return rotate(colour, self.turned) if self.turned else colour
 
 
 def measure_skew(gray: np.ndarray) -> float:
@@ -55,10 +61,11 @@ def measure_skew(gray: np.ndarray) -> float:
     return round(float(fine), 2)
 
 
-def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
-    height, width = gray.shape
+def rotate(image: np.ndarray, angle: float) -> np.ndarray:
+    """``image`` (grayscale or colour) turned about its centre, the corners filled with white."""
+    height, width = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
-    return cv2.warpAffine(gray, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+    return cv2.warpAffine(image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
 def background_spread(gray: np.ndarray) -> float:
@@ -94,11 +101,12 @@ def preprocess(image: Image.Image) -> Preprocessed:
         gray = cv2.medianBlur(gray, 3)
         steps.append("median-denoise")
     angle = measure_skew(gray)
-    if abs(angle) >= SKEW_MIN_CORRECT:
-        gray = rotate(gray, angle)
+    turned = angle if abs(angle) >= SKEW_MIN_CORRECT else 0.0
+    if turned:
+        gray = rotate(gray, turned)
         steps.append(f"deskew {angle:+.2f}°")
     if background_spread(gray) > UNEVEN:
         threshold = threshold_sauvola(gray, window_size=51, k=0.2)
         gray = np.where(gray > threshold, 255, 0).astype(np.uint8)
         steps.append("sauvola")
-    return Preprocessed(Image.fromarray(gray), round(angle, 2), tuple(steps))
+    return Preprocessed(Image.fromarray(gray), round(angle, 2), tuple(steps), turned)
