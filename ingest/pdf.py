@@ -22,6 +22,7 @@ from .layer_quality import MIN_WORDS, judge_text_layer
 from .ocr import OcrEngine
 from .page_image import page_image
 from .page_ocr import ocr_page
+from .seals import has_seal
 from .tables import layer_tables
 from .types import Line, PageText, Word
 
@@ -128,8 +129,9 @@ def read_pdf_pages(path: str, engine_factory: Callable[[], OcrEngine], dpi: int,
                     reason = verdict.reason
                 engine = engine or engine_factory()
                 image = page_image(rendered[index], dpi)
+                colour = page_image(rendered[index], dpi, colour=True) if has_seal(rendered[index]) else None
                 yield PdfPageRead(ocr_page(image, number, dpi, engine, reason,
-                                           round(verdict.score, 3) if words else None), None)
+                                           round(verdict.score, 3) if words else None, colour), None)
             except MissingDependencyError:
                 raise  # no later page can succeed either
             except KehoachError as exc:
