@@ -78,12 +78,12 @@ NO_LABELS = _Labels()
 def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = NO_LABELS) -> list[Task]:
     """The task of ``node``'s own text and those of its children; an agency named by the
     heading, or as the subject of the node's text, or by the item's labels, leads every duty below it."""
-    if _states_aims(node) or _is_label(node.text):
+    if _states_aims(node) or _is_label(node.text) or _is_label_heading(node):
         return []
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
     lead = own.lead or (_heading_lead(node.heading) if node.heading else []) or inherited
-    description = _description(node.text)
+    description = _description(node.text) or _titled_duty(node, own)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
     if description and _names_only(description):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
@@ -112,6 +112,14 @@ def _partnered_task(sha: str, node: Section, lead: list[str], labels: _Labels) -
     return task
 
 
+def _titled_duty(node: Section, own: _Labels) -> str:
+    """The heading, when it is the duty: an item whose only content is its labels ('4. Phối hợp
+    kiểm tra việc thi hành Luật …' / '- Cơ quan chủ trì: Sở X' / '- Thời gian thực hiện: …')."""
+    if not (own.lead and node.heading) or node.text.strip():
+        return ""
+    return node.heading if all(_is_label(c.text) or _is_label_heading(c) for c in node.children) else ""
+
+
 def _heading_lead(heading: str) -> list[str]:
     """Who a heading names: its agencies, or a person given duties ('Ông. Hoàng Văn Thuân -
     Trưởng đoàn'), as printed; agencies and the ones meant ('Ủy ban nhân dân các xã: Gia Thuận,
@@ -127,11 +135,20 @@ def _is_label(text: str) -> bool:
     return bool(_LABEL.match(first) or _TIME_LABEL.match(first))
 
 
+def _is_label_heading(node: Section) -> bool:
+    """An item headed by a label ('b) Cơ quan thực hiện:' over '- Đơn vị chủ trì: …' bullets,
+    'c) Thời gian thực hiện: Hoàn thành trong năm 2025'): it dates or staffs its siblings."""
+    return bool(node.heading) and _is_label(f"{node.heading}:")
+
+
 def _labels_of(node: Section) -> _Labels:
     """The labels printed in the item: paragraphs of its own text after the first, the text
     of its label bullets, and paragraphs run onto its last bullet (they follow it unnumbered)."""
     paragraphs = node.text.split("\n")[1:]
     for child in node.children:
+        if _is_label_heading(child):  # the label, its value, and label bullets under it
+            paragraphs += [f"{child.heading}: {child.text}", *(p for g in child.children for p in g.text.split("\n"))]
+            continue
         parts = child.text.split("\n")
         paragraphs += parts if _is_label(child.text) else parts[1:]
     lead: list[str] = []
@@ -149,10 +166,22 @@ def _labels_of(node: Section) -> _Labels:
 
 
 def _names_in(text: str) -> list[str]:
-    """The agencies of a label's value; the value itself when it names none the patterns know."""
+    """The bodies a label's value lists: the agencies the patterns know, and between them, as
+    printed, any capitalised stretch they do not cover ('Sở Tư pháp; Báo và Phát thanh Truyền
+    hình Lai Châu và các sở, ngành có liên quan')."""
     text = text.strip(" .;")
-    names = [a.text for a in find_agencies(text)]
-    return names or ([text] if text else [])
+    names: list[str] = []
+    position = 0
+    for agency in [*find_agencies(text), None]:
+        gap = text[position:agency.start if agency else len(text)]
+        for piece in re.split(r"\s*[;,]\s*", gap):
+            piece = re.sub(r"^và\s+|\s+và$", "", piece.strip(" .;,"))
+            if piece[:1].isupper():
+                names.append(piece)
+        if agency is not None:
+            names.append(agency.text)
+            position = agency.end
+    return names
 
 
 def _names_only(text: str) -> bool:
@@ -209,7 +238,9 @@ def _charges(clause: str) -> bool:
 def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS,
           part: int = 0) -> Task | None:
     agencies = find_agencies(description)
-    lead = _subject(description, agencies) or _before_cue(description, agencies) or lead
+    # a label ('Đơn vị chủ trì: Sở X') says outright who leads; the sentence's own subject is
+    # often the generic doer ('Các đơn vị được giao … lập dự toán', 'các cơ quan, đơn vị tổ chức …')
+    lead = labels.lead or _subject(description, agencies) or _before_cue(description, agencies) or lead
     if not lead:
         return None
     timing = read_timing(description)

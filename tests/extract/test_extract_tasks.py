@@ -210,3 +210,26 @@ def test_a_paragraph_charging_agencies_in_turn(dev_plan, extract_file):
     assert tasks[0].description.endswith("trình phê duyệt để triển khai thực hiện.")
     assert tasks[1].description.startswith("Bộ Tài chính có trách nhiệm phân bổ kinh phí")
     assert len({t.id for t in doc.tasks}) == len(doc.tasks)
+
+
+def test_items_staffed_by_labelled_sub_items(dev_plan, extract_file):
+    """014: '1.1. …' / 'a) Nhiệm vụ: Tham mưu …' / 'b) Cơ quan thực hiện:' over '- Đơn vị chủ trì: Sở
+    Khoa học và Công nghệ.' '- Đơn vị phối hợp: …' / 'c) Thời gian thực hiện: Hoàn thành trong năm
+    2025.': the duty is led and dated by the labels, and the labels themselves are no tasks."""
+    tasks = extract_file(dev_plan("014_")).tasks
+    first = next(t for t in tasks if t.description.startswith("Tham mưu UBND Thành phố phối hợp với Bộ Công an"))
+    assert first.lead == ["Sở Khoa học và Công nghệ"] and first.deadline == "2025"
+    # 4.1: the sentence's own subject is the generic doer; the label names the lead
+    funding = next(t for t in tasks if t.description.startswith("Các đơn vị được giao thực hiện"))
+    assert funding.lead == ["Các Sở, ban, ngành"]
+    assert not [t for t in tasks if t.description.startswith(("Hoàn thành trong năm", "Đơn vị chủ trì"))]
+
+
+def test_an_item_whose_title_is_the_duty(dev_plan, extract_file):
+    """016 '4. Phối hợp kiểm tra việc thi hành Luật …' has only label bullets under it: the title is
+    the duty; a label value lists a body the patterns do not know by name, kept as printed."""
+    tasks = extract_file(dev_plan("016_")).tasks
+    check = next(t for t in tasks if t.description.startswith("Phối hợp kiểm tra việc thi hành Luật"))
+    assert check.lead == ["Sở Khoa học và Công nghệ"]
+    first = next(t for t in tasks if t.description.startswith("Trên cơ sở tài liệu do Trung ương biên soạn"))
+    assert "Báo và Phát thanh Truyền hình Lai Châu" in first.lead and "Sở Tư pháp" in first.lead
