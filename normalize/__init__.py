@@ -23,7 +23,7 @@ from .lm import load_model
 from .restore import ACCENTED_TEXT_SHARE, Change, Restored, Restorer, marked_share
 from .tone_marks import ToneStyle, normalize_form
 
-ENGINE = "kehoach.normalize 0.4 (legacy encodings, NFC, tone placement, trigram diacritic restoration, vowel-mark repair)"
+ENGINE = "kehoach.normalize 0.5 (legacy encodings, NFC, OCR look-alike letters, tone placement, trigram diacritic restoration, vowel-mark repair)"
 LOW_RESTORE_CONFIDENCE = 0.6  # a restored token less certain than this is listed for a reviewer
 
 

@@ -45,13 +45,15 @@ LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0189": "Đ", "\u01a3": "ư", "\u0
 # khoản 2", the list marker "(ï)"); only there, after a letter or a word, or alone in
 # brackets, is it an "i" (a "¡" in a table row of digits is left alone).
 INVERTED_I = re.compile(r"(?<=[^\W\d_])¡|(?<=[^\W\d_] )¡(?=\s)|(?<=\()[¡ï](?=\))")
+# It reads a "g" as "ø" ("32/CT-TTø" for "32/CT-TTg"); Vietnamese has no "ø", so after a letter it is a "g".
+SLASHED_G = re.compile(r"(?<=[^\W\d_])ø")
 
 
 def normalize_form(text: str, tone_style: ToneStyle = "old") -> str:
-    """NFC, composed, lookalike letters replaced (Ð → Đ, ƣ → ư, S¡ → Si), one tone-mark placement
+    """NFC, composed, lookalike letters replaced (Ð → Đ, ƣ → ư, S¡ → Si, TTø → TTg), one tone-mark placement
     for oa/oe/uy syllables."""
     text = unicodedata.normalize("NFC", text).replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").translate(LOOKALIKES)
-    return place_tones(INVERTED_I.sub("i", text), tone_style)
+    return place_tones(SLASHED_G.sub("g", INVERTED_I.sub("i", text)), tone_style)
 
 
 def place_tones(text: str, tone_style: ToneStyle = "old") -> str:

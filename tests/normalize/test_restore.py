@@ -92,6 +92,9 @@ REAL_VIE_LINES = [
      "quy định tại điểm i khoản 2 Điều 59, khoản 1 Điều 64 của Luật Địa chất và"),
     ("- Khẩn trương chỉ đạo tập trung rà soát, hoàn thiện các báo cáo: (ï) Báo cáo tình",
      "- Khẩn trương chỉ đạo tập trung rà soát, hoàn thiện các báo cáo: (i) Báo cáo tình"),
+    # bench/extract_eval.py: 010 rendered as a medium scan
+    ("Thực hiện Chỉ thị số 32/CT-TTø ngày 21/10/2025 của Thủ tướng Chính phủ “về",
+     "Thực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng Chính phủ “về"),
 ]
 
 
@@ -104,7 +107,7 @@ def test_lost_vowel_marks_are_repaired_with_case(read, printed, from_ocr):
     out = normalize_text(read, from_ocr=from_ocr)
     assert out.count("\n") == read.count("\n")
     for r, p, o in zip(read.split(), printed.split(), out.split(), strict=True):
-        slipped = is_lookalike(r.lower(), p.lower()) or "¡" in r or "ï" in r
+        slipped = is_lookalike(r.lower(), p.lower()) or any(c in r for c in "¡ïø")
         assert o == p if slipped else o in (r, p), (r, p, o)
 
 
