@@ -66,6 +66,10 @@ NOT_NAME = {
 }
 NAME_BREAKS = ["sở", "phòng", "ban", "đài", "báo", "cục", "viện", "hội", "ubnd", "hđnd", "ủy", "uỷ"]  # heads that open a new name
 MAX_NAME_WORDS = 6
+# Words that, after a dash, start the role of the body before it, not more of its name
+# ('Sở Tài chính - Cơ quan thường trực', '… - Thường trực Ban Chỉ đạo'); a name goes on after a
+# dash otherwise ('Phòng Kế hoạch - Tổng hợp', 'Sở Lao động - Thương binh và Xã hội').
+ROLE_AFTER_DASH = {"cơ", "thường", "đơn", "trưởng", "phó"}
 GROUPS = [
     "sở , ban , ngành , đoàn thể", "sở , ban , ngành", "sở , ngành", "sở ban ngành", "ban , ngành",
     "cơ quan , đơn vị", "cơ quan , tổ chức", "đơn vị", "cơ quan", "cơ quan chuyên môn", "địa phương",
@@ -129,6 +133,10 @@ def _find_agencies(text: str, known: bool) -> tuple[Agency, ...]:
         tokens = list(ent)
         while tokens and tokens[-1].text in {",", "và", "các", "cấp", "thành", "thị", "đặc"}:  # a locality run's loose end
             tokens.pop()
+        role = next((i for i in range(1, len(tokens) - 1) if tokens[i].text in "-–" and
+                     tokens[i + 1].lower_ in ROLE_AFTER_DASH), None)
+        if role is not None:  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo': the body, then its role
+            tokens = tokens[:role]
         if tokens:
             found.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
     return tuple(Agency(text[start:end], start, end) for start, end in _widened(text, found))

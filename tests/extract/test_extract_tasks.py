@@ -233,3 +233,15 @@ def test_an_item_whose_title_is_the_duty(dev_plan, extract_file):
     assert check.lead == ["Sở Khoa học và Công nghệ"]
     first = next(t for t in tasks if t.description.startswith("Trên cơ sở tài liệu do Trung ương biên soạn"))
     assert "Báo và Phát thanh Truyền hình Lai Châu" in first.lead and "Sở Tư pháp" in first.lead
+
+
+def test_a_body_followed_by_its_role_leads_by_its_name(dev_plan, extract_file):
+    """033 '1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo' heads its bullets: the lead is the
+    body ('Sở Tài chính'), not the body run on into its role; a name with a dash inside stays whole."""
+    from kehoach.extract.agencies import find_agencies
+
+    tasks = extract_file(dev_plan("033_")).tasks
+    duty = next(t for t in tasks if t.description.startswith("Tuyên truyền, phổ biến, quán triệt các cơ quan"))
+    assert duty.lead == ["Sở Tài chính"]
+    assert [a.text for a in find_agencies("Sở Lao động - Thương binh và Xã hội chủ trì")] == \
+        ["Sở Lao động - Thương binh và Xã hội"]
