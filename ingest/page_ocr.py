@@ -3,9 +3,6 @@ under red seals, group words into lines, find its ruled tables."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import numpy as np
 from PIL import Image
 
@@ -38,11 +35,7 @@ def ocr_page(image: Image.Image, page: int, dpi: int, engine: OcrEngine, reason:
     """
     prepared = preprocess(image)
     steps = list(prepared.steps)
-    with tempfile.TemporaryDirectory(prefix="kehoach-") as tmp:
-        # Uncompressed BMP: PNG encoding alone cost a fifth of Tesseract's time per page.
-        path = Path(tmp) / f"page-{page:04d}.bmp"
-        prepared.image.save(path, dpi=(dpi, dpi))
-        words = engine.recognize(str(path), dpi)
+    words = engine.recognize_image(prepared.image, dpi)
     if colour is not None:
         words, replaced = reread_seals(prepared.align(np.asarray(colour.convert("RGB"))), words, dpi, engine)
         if replaced:

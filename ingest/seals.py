@@ -18,10 +18,8 @@ coarse render), 0.3–1 s for a page with seals (colour image and one Tesseract 
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -168,10 +166,7 @@ def read_block(gray: np.ndarray, block: Box, dpi: int, engine: OcrEngine, number
     """Words of the cleaned block, in page pixels; dropped: those touching the crop's edge (a
     word cut there), lone marks, and unknown words read with a low confidence (strokes of
     the ring or the signature)."""
-    with tempfile.TemporaryDirectory(prefix="kehoach-seal-") as tmp:
-        path = Path(tmp) / "block.bmp"
-        Image.fromarray(gray).save(path, dpi=(dpi, dpi))
-        found = engine.recognize(str(path), dpi)
+    found = engine.recognize_image(Image.fromarray(gray), dpi)
     height, width = gray.shape
     words = []
     for w in found:
