@@ -48,6 +48,7 @@ HEADS = [
     "Viện kiểm sát", "Ủy ban", "Uỷ ban", "Bộ Chỉ huy", "Bộ đội", "Cảnh sát", "Điện lực", "Thuế", "Mặt trận",
     "Báo và Phát thanh, Truyền hình", "Thông tấn xã",  # a province's merged press and broadcaster (2025)
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
+    "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
     *UNITS,
 ]
 COUNCILS = [  # need a locality
@@ -63,7 +64,11 @@ NOT_NAME = {
     "tạo", "đảm", "tổ", "trình", "cung", "gửi", "nắm", "ban", "sẽ", "đã", "cần", "phải", "tuyên", "lồng",
     "bảo", "thẩm", "cấp", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "khu", "đặc", "phát",
     "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu", "trước",
+    "tổng",
 }
+# Verbs' first syllables that a name has only as its first lower-case syllable ('Trung tâm Xúc
+# tiến', but 'Bộ Công an tiến hành …'): never the second one of a name word.
+NOT_SECOND = {"tiến"}
 NAME_BREAKS = ["sở", "phòng", "ban", "đài", "báo", "cục", "viện", "hội", "ubnd", "hđnd", "ủy", "uỷ"]  # heads that open a new name
 MAX_NAME_WORDS = 6
 # Words that, after a dash, start the role of the body before it, not more of its name
@@ -82,7 +87,7 @@ GROUPS = [
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
 # trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …').
 TITLES = ["Giám đốc", "Tổng Giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
-          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng"]
+          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên"]
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ"]
 _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
                            + r")\s+$")
@@ -92,7 +97,8 @@ KINDS = ["sở", "ban", "ngành", "bộ", "phòng", "cơ quan", "đơn vị", "�
 _MORE_KINDS = re.compile(r"(?:\s*,\s*(?:" + "|".join(KINDS) + r")\b)+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
                         r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
-                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])))?")
+                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])"
+                        r"|thuộc\s+(?:tỉnh|thành\s+phố|Chính\s+phủ)\b))?")
 CENTRAL: list[dict[str, Any]] = [{"LOWER": "trực"}, {"LOWER": "thuộc"}, {"LOWER": "trung"}, {"LOWER": "ương"}]
 
 
@@ -336,7 +342,8 @@ def _word() -> Pattern:
     """A name word: a capitalised syllable and up to two lower-case ones ('Khu kinh tế').
     It is never a one-word head, or 'Sở Nội vụ, Sở Tài chính và Sở Y tế' would be one name."""
     syllable = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_NAME)}, "OP": "?"}
-    return [{"IS_LOWER": False, "IS_ALPHA": True, "LOWER": {"NOT_IN": NAME_BREAKS}}, syllable, dict(syllable)]
+    second = {**syllable, "LOWER": {"NOT_IN": sorted(NOT_NAME | NOT_SECOND)}}
+    return [{"IS_LOWER": False, "IS_ALPHA": True, "LOWER": {"NOT_IN": NAME_BREAKS}}, syllable, second]
 
 
 def _name(words: int) -> Pattern:
@@ -348,9 +355,10 @@ def _name(words: int) -> Pattern:
 
 
 def _listed_name(listed: int) -> Pattern:
-    """A name that lists ``listed`` fields before its 'và': 'Văn hóa, Thể thao và Du lịch'."""
+    """A name that lists ``listed`` fields before its 'và': 'Văn hóa, Thể thao và Du lịch', maybe
+    with a place ('Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam')."""
     field = _word()
     pattern = list(field)
     for _ in range(listed - 1):
         pattern += [{"TEXT": ","}, *field]
-    return [*pattern, {"LOWER": "và"}, *field]
+    return [*pattern, {"LOWER": "và"}, *field, {"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "*"}]

@@ -45,7 +45,25 @@ _TIME_LABEL = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
 _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*:?$")  # 'Chủ trì, phối hợp' / '- Sở X …'
 PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 _ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem vu sau|nhu sau)?\s*:?$")
+# The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
+# ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
+_ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) cac\b")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
+# Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
+# nghiệp viễn thông'); elsewhere an item's heading is a topic ('2.3. Thử nghiệm và tối ưu hóa').
+ASSIGNING_SECTIONS = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|nhiem vu cua|giao nhiem vu)\b")
+# The first words of a heading that names a doer the agency patterns may not know: a body,
+# a kind of body, an office holder or a group ('Trung tâm Xúc tiến …', 'Các chủ đầu tư …',
+# 'Trưởng Ban Chỉ đạo', 'Đối tượng thực hiện kiểm kê'). Topics ('Kinh phí', 'Chế độ báo cáo') are not.
+DOER_HEADS = re.compile(
+    r"^(?:cac |moi )?(?:so|ban|bo|cuc|chi cuc|vu|vien|trung tam|uy ban|ubnd|hoi|hiep hoi|lien minh|lien doan|doan"
+    r"|dai|bao|cong thong tin|cong an|bo chi huy|cong ty|tong cong ty|tap doan|doanh nghiep|chu dau tu|truong"
+    r"|pho truong|giam doc|chu tich|thu truong|chanh|van phong|thanh tra|kho bac|ngan hang|bao hiem|co quan"
+    r"|don vi|doi tuong|nguoi dung dau|thanh vien|hop tac xa|benh vien|phong|quy|toa an|dien luc|nha mang"
+    r"|luc luong|dia phuong|mat tran|to cong tac|to kiem ke|to giup viec)\b")
+MAX_DOER_WORDS = 30  # four bodies named in full; a longer heading is a sentence
+_DOER_INTRO = re.compile(r"^(?:(?:de nghi|giao|trach nhiem cua|nhiem vu cua)\s+)+")
+_DOER_SPLIT = re.compile(r"\s*(?:[,;]|\bva\b)\s*(?=[A-ZĐÀ-Ỹ])")  # a new name starts with a capital
 
 
 def build_tasks(sha: str, doc_type: str | None, sections: list[Section]) -> list[Task]:
@@ -54,7 +72,7 @@ def build_tasks(sha: str, doc_type: str | None, sections: list[Section]) -> list
         return []
     tasks: list[Task] = []
     for section in sections:
-        tasks += _tasks_of(sha, section, [])
+        tasks += _tasks_of(sha, section, [], assigning=False)
     return tasks
 
 
@@ -75,14 +93,20 @@ class _Labels:
 NO_LABELS = _Labels()
 
 
-def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = NO_LABELS) -> list[Task]:
+def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = NO_LABELS, *,
+              assigning: bool) -> list[Task]:
     """The task of ``node``'s own text and those of its children; an agency named by the
-    heading, or as the subject of the node's text, or by the item's labels, leads every duty below it."""
+    heading, or as the subject of the node's text, or by the item's labels, leads every duty below
+    it. Under an ``assigning`` section a heading that names a doer leads even when the agency
+    patterns do not know it."""
     if _states_aims(node) or _is_label(node.text) or _is_label_heading(node):
         return []
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
-    lead = own.lead or (_heading_lead(node.heading) if node.heading else []) or inherited
+    heading_lead = _heading_lead(node.heading) if node.heading else []
+    if node.heading and assigning and (not heading_lead or _cut_short(node.heading, heading_lead)):
+        heading_lead = _doer_heading(node.heading) or heading_lead
+    lead = own.lead or heading_lead or inherited
     description = _description(node.text) or _titled_duty(node, own)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
@@ -93,8 +117,10 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     tasks = [task] if task else []
     if task:
         tasks += _charged_in_turn(sha, node, task, labels)
+    tasks += _later_charges(sha, node, labels, first_part=len(tasks) + 1)
+    assigning = assigning or bool(node.heading and ASSIGNING_SECTIONS.search(folded(node.heading)))
     for child in node.children:
-        tasks += _tasks_of(sha, child, task.lead if task else lead, labels)
+        tasks += _tasks_of(sha, child, task.lead if task else lead, labels, assigning=assigning)
     return tasks
 
 
@@ -128,6 +154,28 @@ def _heading_lead(heading: str) -> list[str]:
     if sep and is_name_list(label) and proper_names(which):
         return [heading]
     return _subject(heading) or ([heading] if PERSON.match(heading) else [])
+
+
+def _doer_heading(heading: str) -> list[str]:
+    """Who a heading under 'Tổ chức thực hiện' names when the agency patterns know none of it
+    ('Các doanh nghiệp viễn thông', 'Trách nhiệm của đối tượng thực hiện kiểm kê:'), split
+    where a new capitalised name follows ',' or 'và' ('Liên minh Hợp tác xã tỉnh, Đoàn TNCS …')
+    but not inside one ('Trung tâm Xúc tiến đầu tư, thương mại và du lịch')."""
+    text = heading.strip().rstrip(":.").strip()
+    intro = _DOER_INTRO.match(aligned_fold(text))
+    text = text[len(intro[0]):] if intro else text
+    if not DOER_HEADS.match(folded(text)) or len(text.split()) > MAX_DOER_WORDS:
+        return []
+    return [name for name in _DOER_SPLIT.split(text) if name]
+
+
+def _cut_short(heading: str, lead: list[str]) -> bool:
+    """The one name the patterns found stops inside the heading's name: lower-case words run on
+    ('Trung tâm Xúc tiến đầu tư' of 'Trung tâm Xúc tiến đầu tư, thương mại và du lịch')."""
+    if len(lead) != 1 or lead[0] not in heading:
+        return False
+    rest = heading[heading.index(lead[0]) + len(lead[0]):]
+    return bool(re.match(r",?\s+[a-zđà-ỹ]", rest)) and not _ANNOUNCES.match(folded(rest.strip(" .;,")))
 
 
 def _is_label(text: str) -> bool:
@@ -222,6 +270,20 @@ def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> li
     task.description, task.deadline, task.frequency, task.timeframe = \
         first, timing.deadline, timing.frequency, timing.timeframe
     return more
+
+
+def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) -> list[Task]:
+    """Paragraphs after the first that charge agencies of their own: a decision's closing
+    article printed after its effective date ('Điều 3. Quyết định này có hiệu lực …' / 'Chánh
+    Văn phòng UBND tỉnh; Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này')."""
+    tasks = []
+    for paragraph in node.text.split("\n")[1:]:
+        paragraph = paragraph.strip()
+        if _charges(paragraph) and not _is_label(paragraph) and not folded(paragraph).startswith(CLOSING_PARAGRAPH) \
+                and not _ISSUER_ASKS.search(folded(paragraph)):
+            if task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):
+                tasks.append(task)
+    return tasks
 
 
 def _charges(clause: str) -> bool:

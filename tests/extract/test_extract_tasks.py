@@ -73,7 +73,7 @@ def test_task_ids_are_stable(dev_plan, extract_file):
     path = dev_plan("017_")
     first, again = extract_file(path), extract_file(path)
     assert [t.id for t in first.tasks] == [t.id for t in again.tasks]
-    assert len({t.id for t in first.tasks}) == len(first.tasks) == 12
+    assert len({t.id for t in first.tasks}) == len(first.tasks) == 28  # as annotated in annotations-fresh
 
 
 def test_agencies_as_printed():
@@ -245,3 +245,55 @@ def test_a_body_followed_by_its_role_leads_by_its_name(dev_plan, extract_file):
     assert duty.lead == ["Sở Tài chính"]
     assert [a.text for a in find_agencies("Sở Lao động - Thương binh và Xã hội chủ trì")] == \
         ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_doers_the_patterns_do_not_know_lead_under_to_chuc_thuc_hien(dev_plan, extract_file):
+    """017 'IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh nghiệp viễn thông' / '- Đảm bảo tốc độ …': the
+    heading names a doer no agency pattern knows, and leads its bullets; a topic heading outside
+    such a section ('2.3. Thử nghiệm và tối ưu hóa', over bullets too) leads nothing."""
+    tasks = extract_file(dev_plan("017_")).tasks
+    speed = next(t for t in tasks if t.description.startswith("Đảm bảo tốc độ, độ trễ"))
+    assert speed.lead == ["Các doanh nghiệp viễn thông"]
+    assert not [t for t in tasks if "Thử nghiệm và tối ưu hóa" in t.lead]
+    investors = [t for t in tasks if t.lead == ["Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp"]]
+    assert len(investors) == 6
+
+
+def test_a_doer_list_splits_only_where_a_new_name_starts(dev_plan, extract_file):
+    """045 IV: '8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, …' is four bodies;
+    '7. Trung tâm Xúc tiến đầu tư, thương mại và du lịch' is one; '1.5. Trách nhiệm của đối tượng
+    thực hiện kiểm kê:' (033) names the doer after 'Trách nhiệm của'."""
+    tasks = extract_file(dev_plan("045_")).tasks
+    fair = next(t for t in tasks if t.description.startswith("Đẩy mạnh tập huấn, học tập mô hình"))
+    assert fair.lead == ["Liên minh Hợp tác xã tỉnh", "Đoàn TNCS Hồ Chí Minh tỉnh", "Hội nông dân tỉnh",
+                         "Hiệp hội doanh nghiệp tỉnh"]
+    week = next(t for t in tasks if t.description.startswith("Tổ chức các chương trình: Tuần hàng"))
+    assert week.lead == ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch"]
+    count = next(t for t in extract_file(dev_plan("033_")).tasks if t.description.startswith("Thành lập Tổ kiểm kê"))
+    assert count.lead == ["đối tượng thực hiện kiểm kê"]
+
+
+def test_a_closing_article_after_the_effective_date(dev_plan, extract_file):
+    """045 'Điều 3. Quyết định này có hiệu lực …' then, in the same article, 'Chánh Văn phòng UBND
+    tỉnh; Giám đốc Sở Công Thương; … chịu trách nhiệm thi hành quyết định này': that paragraph is a
+    task of all five; the issuer's closing request ('Ủy ban nhân dân tỉnh Lào Cai yêu cầu các Sở …
+    nghiêm túc triển khai', 006) is not."""
+    tasks = extract_file(dev_plan("045_")).tasks
+    closing = next(t for t in tasks if "chịu trách nhiệm thi hành quyết định này" in t.description)
+    assert closing.lead == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Công Thương",
+                            "Thủ trưởng các Sở, ngành, cơ quan thuộc tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường",
+                            "các tổ chức, cá nhân liên quan"]
+    assert not [t for t in extract_file(dev_plan("006_")).tasks if "yêu cầu các Sở, ban, ngành" in t.description]
+
+
+def test_names_stop_before_the_verb():
+    """'tiến hành' and 'tổng hợp' begin the predicate ('Bộ Công an tiến hành rà soát'), yet 'Xúc
+    tiến' is part of a name; 'thuộc Chính phủ' ends a group; a listed name keeps its country."""
+    assert [a.text for a in find_agencies("Bộ Công an tiến hành rà soát; Sở Công Thương tổng hợp báo cáo")] == \
+        ["Bộ Công an", "Sở Công Thương"]
+    assert [a.text for a in find_agencies("Trung tâm Xúc tiến đầu tư tổ chức hội chợ")] == ["Trung tâm Xúc tiến đầu tư"]
+    assert [a.text for a in find_agencies("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ căn cứ chức năng")] == \
+        ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+    assert [a.text for a in find_agencies("Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam và "
+                                          "Thủ trưởng các cơ quan liên quan")] == \
+        ["Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Thủ trưởng các cơ quan liên quan"]
