@@ -20,6 +20,7 @@ from ..ingest.types import Line
 from ..models import Section
 from .agencies import find_agencies, is_known, is_name_list, proper_names
 from .ids import make_id, provenance_of
+from .labels import is_label
 from .lines import folded, is_upper, squash, starts_lower
 from .numbering import ROMAN_ORDER, Marker, marker_of
 
@@ -28,6 +29,7 @@ SHORT_HEADING_CHARS = 40  # … and at most this long even when it ends with a f
 EDGE_SLACK = 0.03  # a line ending this share of its width short of the text's right edge reaches it
 LONG_HEADING_CHARS = 200  # a longer unpunctuated numbered line is a heading only if items follow it
 LABEL_CHARS = 50  # 'Thời gian thực hiện: …' – a label this short is the heading
+SCOPE_LABEL = "doi voi"  # 'a) Đối với tài sản công tại cơ quan, …: Cơ quan nhà nước …' – a label of any length
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
 BULLETS = ("dash", "plus")
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
@@ -154,14 +156,24 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):
         node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
-    elif sep and after.strip() and (len(label) <= LABEL_CHARS and not any(c in bare for c in ".;(")
+    elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
+                                    and not any(c in bare for c in ".;(")
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)):
         node.heading, node.text = label.strip(), squash(after)
+    elif not wraps and next_text is not None and _staffs(next_text):
+        node.heading = rest.rstrip(":.")  # the duty as the item's title, its labels below
     elif not wraps and _is_heading(rest, next_text):
         node.heading = rest.rstrip(":")
     else:
         node.text = rest
     return node
+
+
+def _staffs(next_text: str) -> bool:
+    """The next line is a label bullet ('- Cơ quan chủ trì: Sở Khoa học và Công nghệ.'): the
+    item above, however long, is a title ('a) Nghị định quy định về điều kiện kinh doanh …')."""
+    m = marker_of(next_text)
+    return m is not None and m.kind in BULLETS and is_label(squash(m.rest))
 
 
 def _is_heading(rest: str, next_text: str | None) -> bool:

@@ -29,6 +29,7 @@ from ..models import Section, Task
 from .agencies import Agency, canonical_name, find_agencies, is_name_list, proper_names
 from .deadlines import read_timing
 from .ids import make_id
+from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
 from .lines import folded
 
@@ -40,8 +41,6 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=\S)")  # where a sentence or a ';' clause ends
 _JOINER = re.compile(r"^(?:,|;|va|, va|cac|va cac|, cac)?$")
 _LEAD_CUE = re.compile(r"\bchu tri\b")
-_LABEL = re.compile(r"(?:^|;\s*)(?:don vi|co quan|bo phan)\s*(chu tri|thuc hien|phoi hop|chiu trach nhiem)\s*:\s*")
-_TIME_LABEL = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
 _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*:?$")  # 'Chủ trì, phối hợp' / '- Sở X …'
 PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 _ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem vu sau|nhu sau)?\s*:?$")
@@ -99,7 +98,7 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     heading, or as the subject of the node's text, or by the item's labels, leads every duty below
     it. Under an ``assigning`` section a heading that names a doer leads even when the agency
     patterns do not know it."""
-    if _states_aims(node) or _is_label(node.text) or _is_label_heading(node):
+    if _states_aims(node) or is_label(node.text) or _is_label_heading(node):
         return []
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
@@ -143,7 +142,7 @@ def _titled_duty(node: Section, own: _Labels) -> str:
     kiểm tra việc thi hành Luật …' / '- Cơ quan chủ trì: Sở X' / '- Thời gian thực hiện: …')."""
     if not (own.lead and node.heading) or node.text.strip():
         return ""
-    return node.heading if all(_is_label(c.text) or _is_label_heading(c) for c in node.children) else ""
+    return node.heading if all(is_label(c.text) or _is_label_heading(c) for c in node.children) else ""
 
 
 def _heading_lead(heading: str) -> list[str]:
@@ -178,15 +177,10 @@ def _cut_short(heading: str, lead: list[str]) -> bool:
     return bool(re.match(r",?\s+[a-zđà-ỹ]", rest)) and not _ANNOUNCES.match(folded(rest.strip(" .;,")))
 
 
-def _is_label(text: str) -> bool:
-    first = aligned_fold(text.split("\n", 1)[0].strip())
-    return bool(_LABEL.match(first) or _TIME_LABEL.match(first))
-
-
 def _is_label_heading(node: Section) -> bool:
     """An item headed by a label ('b) Cơ quan thực hiện:' over '- Đơn vị chủ trì: …' bullets,
     'c) Thời gian thực hiện: Hoàn thành trong năm 2025'): it dates or staffs its siblings."""
-    return bool(node.heading) and _is_label(f"{node.heading}:")
+    return bool(node.heading) and is_label(f"{node.heading}:")
 
 
 def _labels_of(node: Section) -> _Labels:
@@ -198,15 +192,15 @@ def _labels_of(node: Section) -> _Labels:
             paragraphs += [f"{child.heading}: {child.text}", *(p for g in child.children for p in g.text.split("\n"))]
             continue
         parts = child.text.split("\n")
-        paragraphs += parts if _is_label(child.text) else parts[1:]
+        paragraphs += parts if is_label(child.text) else parts[1:]
     lead: list[str] = []
     coordinating: list[str] = []
     timing = ""
     for paragraph in paragraphs:
         folded_text = aligned_fold(paragraph)
-        if _TIME_LABEL.match(folded_text):
+        if TIME_LABEL.match(folded_text):
             timing = timing or paragraph
-        cues = list(_LABEL.finditer(folded_text))
+        cues = list(LABEL.finditer(folded_text))
         for cue, nxt in zip(cues, [*cues[1:], None]):
             names = _names_in(paragraph[cue.end():nxt.start() if nxt else len(paragraph)])
             (coordinating if cue[1] == "phoi hop" else lead).extend(names)
@@ -279,7 +273,7 @@ def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) ->
     tasks = []
     for paragraph in node.text.split("\n")[1:]:
         paragraph = paragraph.strip()
-        if _charges(paragraph) and not _is_label(paragraph) and not folded(paragraph).startswith(CLOSING_PARAGRAPH) \
+        if _charges(paragraph) and not is_label(paragraph) and not folded(paragraph).startswith(CLOSING_PARAGRAPH) \
                 and not _ISSUER_ASKS.search(folded(paragraph)):
             if task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):
                 tasks.append(task)

@@ -248,3 +248,24 @@ def test_roman_look_alikes_are_read_in_sequence(dev_plan, extract_file, tmp_path
     want = [(s.number, s.heading) for s in extract_file(dev_plan("011_")).sections]
     assert [(s.number, s.heading) for s in extract_file(misread).sections] == want
     assert [number for number, _ in want] == ["I", "II", "III", "IV", "V"]
+
+
+def find_node(sections, predicate):
+    for node in sections:
+        if predicate(node):
+            return node
+        if (found := find_node(node.children, predicate)) is not None:
+            return found
+    return None
+
+
+def test_an_item_staffed_by_label_bullets_is_a_title(dev_plan, extract_file):
+    """016 II.3.1 'b) Nghị định quy định về điều kiện kinh doanh dịch vụ và đánh giá sự phù hợp.'
+    over '- Cơ quan chủ trì: …': a title, full stop and all; 033 II.2 'a) Đối với tài sản công …
+    Luật Quản lý, sử dụng tài sản công: Cơ quan nhà nước …' is a scope label, however long."""
+    decree = find_node(extract_file(dev_plan("016_")).sections, lambda n: n.number == "b" and n.heading
+                       and n.heading.startswith("Nghị định quy định về điều kiện kinh doanh"))
+    assert decree is not None and decree.heading.endswith("sự phù hợp") and not decree.text
+    scope = find_node(extract_file(dev_plan("033_")).sections, lambda n: (n.heading or "").startswith("Đối với tài sản công"))
+    assert scope is not None and scope.heading.endswith("Luật Quản lý, sử dụng tài sản công")
+    assert scope.text.startswith("Cơ quan nhà nước")
