@@ -26,7 +26,7 @@ DECIMAL_RANK = 5  # 'decimal1' ranks 5, 'decimal2' 6, …
 
 _LARGE = re.compile(r"^(phan|chuong|muc)\s+([ivxlc]+|\d{1,2})\s*[.:]?(\s|$)")
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU|Dieu|DIEU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*")
-_ROMAN = re.compile(r"^([IVXH][IVXHL1l|]{0,4})\s*[.)]\s*")
+_ROMAN = re.compile(r"^([IVXHL][IVXHL1l|]{0,4})\s*[.)]\s*")
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+|^(\d{1,2})\s*[.)]\s+")
 _LETTER = re.compile(r"^([a-zđ¢ø¡])\s*[).]\s+")
 _LETTER_FORMS = {"¢": "c", "ø": "g", "¡": "i"}  # Tesseract's readings of 'c)', 'g)', 'i)'
@@ -51,12 +51,14 @@ class Marker:
 
 
 def _roman(token: str, rest: str) -> tuple[str, bool] | None:
-    """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it; or, when an upper-case heading follows,
-    a guess for 'H' / 'IH' / 'HI' / 'IL' (a bold serif 'II' joins into 'H', but 'IH' is 'II' as
-    often as 'III': the caller's sequence decides). None if not a numeral."""
+    """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it; or, when a heading follows (upper case,
+    or a capitalised title without a full stop), a guess for 'H' / 'IH' / 'HI' / 'IL' / 'L' (a
+    bold serif 'II' joins into 'H', a serif 'I' reads as 'L'; 'IH' is 'II' as often as 'III': the
+    caller's sequence decides). None if not a numeral."""
     guessed = "H" in token or "L" in token
     if guessed:
-        if not is_upper(rest):
+        title = rest[:1].isupper() and not rest.rstrip().endswith((".", ";", ",", ":"))
+        if not (is_upper(rest) or title):
             return None
         token = token.replace("H", "II").replace("L", "I")
     fixed = re.sub(r"[1l|]", "I", token)

@@ -269,3 +269,12 @@ def test_an_item_staffed_by_label_bullets_is_a_title(dev_plan, extract_file):
     scope = find_node(extract_file(dev_plan("033_")).sections, lambda n: (n.heading or "").startswith("Đối với tài sản công"))
     assert scope is not None and scope.heading.endswith("Luật Quản lý, sử dụng tài sản công")
     assert scope.text.startswith("Cơ quan nhà nước")
+
+
+def test_look_alikes_before_a_sentence_case_title():
+    """089 read by OCR: 'L. Trách nhiệm phối hợp …' is 'I.', 'H. Trách nhiệm …' is 'II.' (a plan
+    whose roman headings are in sentence case); a sentence after 'L.' is no numeral."""
+    first, second = marker_of("L. Trách nhiệm phối hợp trong công tác thẩm định"), marker_of("H. Trách nhiệm phối hợp")
+    assert (first.kind, first.number, first.guessed) == ("roman", "I", True)
+    assert (second.kind, second.number) == ("roman", "II")
+    assert marker_of("L. Trách nhiệm thuộc về các sở.") is None
