@@ -52,12 +52,14 @@ class Marker:
 
 def _roman(token: str, rest: str) -> tuple[str, bool] | None:
     """'II', or the OCR forms 'I1' / 'Il' / 'I|' of it; or, when a heading follows (upper case,
-    or a capitalised title without a full stop), a guess for 'H' / 'IH' / 'HI' / 'IL' / 'L' (a
+    or a sentence-case title without a full stop), a guess for 'H' / 'IH' / 'HI' / 'IL' / 'L' (a
     bold serif 'II' joins into 'H', a serif 'I' reads as 'L'; 'IH' is 'II' as often as 'III': the
     caller's sequence decides). None if not a numeral."""
     guessed = "H" in token or "L" in token
     if guessed:
-        title = rest[:1].isupper() and not rest.rstrip().endswith((".", ";", ",", ":"))
+        words = rest.split()
+        title = len(words) > 1 and words[0][:1].isupper() and words[1][:1].islower() \
+            and not rest.rstrip().endswith((".", ";", ",", ":"))  # 'Trách nhiệm …', not a name ('L. Trần Bình')
         if not (is_upper(rest) or title):
             return None
         token = token.replace("H", "II").replace("L", "I")
