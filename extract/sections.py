@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from ..ingest.types import Line
 from ..models import Section
 from .agencies import find_agencies, is_known, is_name_list, proper_names
+from .doers import names_a_doer
 from .ids import make_id, provenance_of
 from .labels import is_label
 from .lines import folded, is_upper, squash, starts_lower
@@ -160,6 +161,8 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
                                     and not any(c in bare for c in ".;(")
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)):
         node.heading, node.text = label.strip(), squash(after)
+    elif not wraps and next_text is not None and marker_of(next_text) is not None and names_a_doer(rest):
+        node.heading = rest.rstrip(":")  # '1. Các cơ quan đăng ký đầu tư (Sở Tài chính, …):' over its duties
     elif not wraps and next_text is not None and _staffs(next_text):
         node.heading = rest.rstrip(":.")  # the duty as the item's title, its labels below
     elif not wraps and _is_heading(rest, next_text):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from ..models import Section, Task
 from .agencies import Agency, canonical_name, find_agencies, is_name_list, proper_names
 from .deadlines import read_timing
+from .doers import cut_short, doer_names
 from .ids import make_id
 from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
@@ -51,18 +52,6 @@ _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 # Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
 # nghiệp viễn thông'); elsewhere an item's heading is a topic ('2.3. Thử nghiệm và tối ưu hóa').
 ASSIGNING_SECTIONS = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|nhiem vu cua|giao nhiem vu)\b")
-# The first words of a heading that names a doer the agency patterns may not know: a body,
-# a kind of body, an office holder or a group ('Trung tâm Xúc tiến …', 'Các chủ đầu tư …',
-# 'Trưởng Ban Chỉ đạo', 'Đối tượng thực hiện kiểm kê'). Topics ('Kinh phí', 'Chế độ báo cáo') are not.
-DOER_HEADS = re.compile(
-    r"^(?:cac |moi )?(?:so|ban|bo|cuc|chi cuc|vu|vien|trung tam|uy ban|ubnd|hoi|hiep hoi|lien minh|lien doan|doan"
-    r"|dai|bao|cong thong tin|cong an|bo chi huy|cong ty|tong cong ty|tap doan|doanh nghiep|chu dau tu|truong"
-    r"|pho truong|giam doc|chu tich|thu truong|chanh|van phong|thanh tra|kho bac|ngan hang|bao hiem|co quan"
-    r"|don vi|doi tuong|nguoi dung dau|thanh vien|hop tac xa|benh vien|phong|quy|toa an|dien luc|nha mang"
-    r"|luc luong|dia phuong|mat tran|to cong tac|to kiem ke|to giup viec)\b")
-MAX_DOER_WORDS = 30  # four bodies named in full; a longer heading is a sentence
-_DOER_INTRO = re.compile(r"^(?:(?:de nghi|giao|trach nhiem cua|nhiem vu cua)\s+)+")
-_DOER_SPLIT = re.compile(r"\s*(?:[,;]|\bva\b)\s*(?=[A-ZĐÀ-Ỹ])")  # a new name starts with a capital
 
 
 def build_tasks(sha: str, doc_type: str | None, sections: list[Section]) -> list[Task]:
@@ -103,8 +92,8 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
     heading_lead = _heading_lead(node.heading) if node.heading else []
-    if node.heading and assigning and (not heading_lead or _cut_short(node.heading, heading_lead)):
-        heading_lead = _doer_heading(node.heading) or heading_lead
+    if node.heading and (assigning and not heading_lead or cut_short(node.heading, heading_lead)):
+        heading_lead = doer_names(node.heading) or heading_lead
     lead = own.lead or heading_lead or inherited
     description = _description(node.text) or _titled_duty(node, own)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
@@ -153,28 +142,6 @@ def _heading_lead(heading: str) -> list[str]:
     if sep and is_name_list(label) and proper_names(which):
         return [heading]
     return _subject(heading) or ([heading] if PERSON.match(heading) else [])
-
-
-def _doer_heading(heading: str) -> list[str]:
-    """Who a heading under 'Tổ chức thực hiện' names when the agency patterns know none of it
-    ('Các doanh nghiệp viễn thông', 'Trách nhiệm của đối tượng thực hiện kiểm kê:'), split
-    where a new capitalised name follows ',' or 'và' ('Liên minh Hợp tác xã tỉnh, Đoàn TNCS …')
-    but not inside one ('Trung tâm Xúc tiến đầu tư, thương mại và du lịch')."""
-    text = heading.strip().rstrip(":.").strip()
-    intro = _DOER_INTRO.match(aligned_fold(text))
-    text = text[len(intro[0]):] if intro else text
-    if not DOER_HEADS.match(folded(text)) or len(text.split()) > MAX_DOER_WORDS:
-        return []
-    return [name for name in _DOER_SPLIT.split(text) if name]
-
-
-def _cut_short(heading: str, lead: list[str]) -> bool:
-    """The one name the patterns found stops inside the heading's name: lower-case words run on
-    ('Trung tâm Xúc tiến đầu tư' of 'Trung tâm Xúc tiến đầu tư, thương mại và du lịch')."""
-    if len(lead) != 1 or lead[0] not in heading:
-        return False
-    rest = heading[heading.index(lead[0]) + len(lead[0]):]
-    return bool(re.match(r",?\s+[a-zđà-ỹ]", rest)) and not _ANNOUNCES.match(folded(rest.strip(" .;,")))
 
 
 def _is_label_heading(node: Section) -> bool:

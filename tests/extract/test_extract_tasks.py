@@ -297,3 +297,17 @@ def test_names_stop_before_the_verb():
     assert [a.text for a in find_agencies("Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam và "
                                           "Thủ trưởng các cơ quan liên quan")] == \
         ["Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Thủ trưởng các cơ quan liên quan"]
+
+
+def test_a_doer_cut_short_outside_to_chuc_thuc_hien(dev_plan, extract_file):
+    """089, a Chỉ thị with no 'Tổ chức thực hiện' around its items: '1. Các cơ quan đăng ký đầu tư
+    (Sở Tài chính, …):' is a heading, and the doer it names (not 'Các cơ quan', where the group
+    pattern stops) leads its lettered duties; a name followed by a predicate ('Sở Y tế chủ trì …')
+    is no name cut short."""
+    from kehoach.extract.doers import cut_short
+
+    doc = extract_file(dev_plan("089_"))
+    duty = next(t for t in doc.tasks if t.description.startswith("Là đầu mối chủ trì, tiếp nhận hồ sơ"))
+    assert duty.lead == ["Các cơ quan đăng ký đầu tư"]
+    assert not cut_short("Sở Y tế chủ trì, phối hợp với Sở Nông nghiệp và Môi trường", ["Sở Y tế"])
+    assert cut_short("Các đơn vị cấp nước sạch trên địa bàn thành phố", ["Các đơn vị"])
