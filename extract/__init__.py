@@ -64,8 +64,9 @@ def legal_bases_stage(doc: Document, ctx: Context) -> None:
 
 
 def tasks_stage(doc: Document, ctx: Context) -> None:
-    """After the header and sections stages: tasks are read off ``doc.sections`` of a Kế hoạch."""
-    doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections)
+    """After the header and sections stages: tasks are read off ``doc.sections`` of a Kế hoạch
+    (and of the directives that charge agencies the same way, see :mod:`.tasks`)."""
+    doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections, doc.title)
 
 
 def appendix_stage(doc: Document, ctx: Context) -> None:

@@ -16,9 +16,11 @@ them anything). Duties are assigned in one of two shapes:
   the labels lead, assist and date every bullet of the item.
 
 A paragraph with no agency as subject or 'chủ trì' (general remarks such as 'Trong quá
-trình thực hiện, nếu có khó khăn …') gives no task: no lead, no assignment. Other document
-types (công văn, báo cáo, tờ trình) give none: their numbered items report or propose, and a
-task list full of them would be noise.
+trình thực hiện, nếu có khó khăn …') gives no task: no lead, no assignment. Directives charge
+agencies the same way: a Chỉ thị, a Công điện, and a Thông báo that gives a leader's
+conclusions or directions ('Kết luận của Phó Thủ tướng …', 'Ý kiến chỉ đạo …'). Other
+document types (công văn, báo cáo, tờ trình, other thông báo) give none: their numbered items
+report or propose, and a task list full of them would be noise.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
 from .lines import folded
 
-TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương trình", "Đề án")
+TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương trình", "Đề án", "Công điện")
+DIRECTING_NOTICES = ("ket luan", "y kien chi dao")  # a Thông báo whose trích yếu opens so charges agencies
 NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu")
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
@@ -54,9 +57,11 @@ _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 ASSIGNING_SECTIONS = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|nhiem vu cua|giao nhiem vu)\b")
 
 
-def build_tasks(sha: str, doc_type: str | None, sections: list[Section]) -> list[Task]:
-    """The tasks of a plan's sections, in reading order."""
-    if doc_type not in TASK_DOC_TYPES:
+def build_tasks(sha: str, doc_type: str | None, sections: list[Section], title: str | None = None) -> list[Task]:
+    """The tasks of a plan's sections, in reading order; ``title`` is the trích yếu, which tells
+    a notice of conclusions from other notices."""
+    directing = doc_type == "Thông báo" and folded(title or "").startswith(DIRECTING_NOTICES)
+    if doc_type not in TASK_DOC_TYPES and not directing:
         return []
     tasks: list[Task] = []
     for section in sections:

@@ -311,3 +311,13 @@ def test_a_doer_cut_short_outside_to_chuc_thuc_hien(dev_plan, extract_file):
     assert duty.lead == ["Các cơ quan đăng ký đầu tư"]
     assert not cut_short("Sở Y tế chủ trì, phối hợp với Sở Nông nghiệp và Môi trường", ["Sở Y tế"])
     assert cut_short("Các đơn vị cấp nước sạch trên địa bàn thành phố", ["Các đơn vị"])
+
+
+def test_directives_charge_agencies_other_notices_do_not(dev_plan, extract_file):
+    """A Công điện (093) charges provinces and ministries item by item; a Thông báo of results
+    (052, 'Về kết quả xác định trước mã số') charges nobody, whatever agencies it names."""
+    cable = extract_file(dev_plan("093_"))
+    assert cable.doc_type == "Công điện" and len(cable.tasks) >= 10
+    assert any(t.lead == ["Bộ Nông nghiệp và Môi trường"] for t in cable.tasks)
+    notice = extract_file(dev_plan("052_"))
+    assert notice.doc_type == "Thông báo" and notice.tasks == []
