@@ -64,7 +64,7 @@ NOT_NAME = {
     "tạo", "đảm", "tổ", "trình", "cung", "gửi", "nắm", "ban", "sẽ", "đã", "cần", "phải", "tuyên", "lồng",
     "bảo", "thẩm", "cấp", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "khu", "đặc", "phát",
     "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu", "trước",
-    "tổng",
+    "tổng", "kịp", "nghiêm", "sớm",
 }
 # Verbs' first syllables that a name has only as its first lower-case syllable ('Trung tâm Xúc
 # tiến', but 'Bộ Công an tiến hành …'): never the second one of a name word.
@@ -81,7 +81,7 @@ GROUPS = [
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
-    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng",
+    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ",
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
@@ -116,6 +116,8 @@ LONG_FORMS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"
 _ASSIGNING = re.compile(r"(?:Đề nghị|Giao)\s+", re.IGNORECASE)
 _LIST_JOINER = re.compile(r"^\s*(?:[,;]?\s*(?:và\s+)?)?$")
 _GROUP_SPLIT = re.compile(r",\s*|\s+và\s+|\s+-\s+|\s+–\s+")
+# A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
+_LISTING_HEAD = re.compile(r"^[Cc]ác\s+(Bộ|Sở)$")
 _ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ&,\-.]*[A-ZĐ]$")
 
 
@@ -164,12 +166,32 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             above = next((s for s in spans[index + 1:] if s[0] > end), None)
             if text[start:end].endswith("thuộc") and above and not text[end:above[0]].strip():
                 end = above[1]
+        if (head := _LISTING_HEAD.search(text[start:end])) and text[end:end + 1] == ":":
+            end = _members_end(text, end, head[1])
         if title := _TITLE_BEFORE.search(text, 0, start):
             start = title.start()
             while widened and widened[-1][1] > start:  # 'Bộ trưởng' of 'Bộ trưởng Bộ Tài chính'
                 widened.pop()
         widened.append((start, end))
     return widened
+
+
+def _members_end(text: str, colon: int, head: str) -> int:
+    """Where the members listed after 'Các Bộ:' / 'các Sở:' end ('Các Bộ: Quốc phòng, Công an
+    chủ động …' → after 'Công an'): each member read as a name of its own ('Bộ Công an'), the
+    list ending with the first that the patterns do not read whole or cannot read at all."""
+    end = colon
+    position = colon + 1
+    for piece in re.finditer(r"\s*(?:và\s+)?([^,;]+)", text[position:]):
+        member = piece[1].rstrip()
+        found = find_agencies(f"{head} {member}")
+        if not found or found[0].start != 0 or not member[:1].isupper():
+            break
+        covered = found[0].end - len(head) - 1
+        end = position + piece.start(1) + covered
+        if covered < len(member):
+            break
+    return end
 
 
 def is_name_list(text: str) -> bool:

@@ -157,7 +157,7 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):
         node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
-    elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
+    elif sep and after.strip() and not _colon_in_name(rest, len(label)) and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
                                     and not any(c in bare for c in ".;(")
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)):
         node.heading, node.text = label.strip(), squash(after)
@@ -170,6 +170,12 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
     else:
         node.text = rest
     return node
+
+
+def _colon_in_name(text: str, colon: int) -> bool:
+    """The ':' belongs to an agency's name that lists its members ('5. Các Bộ: Quốc phòng, Công
+    an chủ động …'): the line is a sentence whose subject is that group, not 'Label: text'."""
+    return any(a.start < colon < a.end for a in find_agencies(text))
 
 
 def _staffs(next_text: str) -> bool:

@@ -321,3 +321,16 @@ def test_directives_charge_agencies_other_notices_do_not(dev_plan, extract_file)
     assert any(t.lead == ["Bộ Nông nghiệp và Môi trường"] for t in cable.tasks)
     notice = extract_file(dev_plan("052_"))
     assert notice.doc_type == "Thông báo" and notice.tasks == []
+
+
+def test_a_group_named_by_its_members(dev_plan, extract_file):
+    """'Các Bộ: Quốc phòng, Công an chủ động …' (093): the ministries listed after the colon are
+    one lead, as printed, and the line is a sentence, not 'Label: text'; 'kịp thời' after
+    'Thông tấn xã Việt Nam' starts the predicate."""
+    assert [a.text for a in find_agencies("phối hợp với các Sở: Tư pháp, Nội vụ và UBND các xã")] == \
+        ["các Sở: Tư pháp, Nội vụ", "UBND các xã"]
+    tasks = extract_file(dev_plan("093_")).tasks
+    forces = next(t for t in tasks if "rà soát kịch bản" in t.description)
+    assert forces.lead == ["Các Bộ: Quốc phòng, Công an"]
+    news = next(t for t in tasks if t.lead and t.lead[0] == "Đài Truyền hình Việt Nam")
+    assert news.lead[-1] == "Thông tấn xã Việt Nam"
