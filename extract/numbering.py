@@ -27,6 +27,7 @@ DECIMAL_RANK = 5  # 'decimal1' ranks 5, 'decimal2' 6, …
 _LARGE = re.compile(r"^(phan|chuong|muc)\s+([ivxlc]+|\d{1,2})\s*[.:]?(\s|$)")
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU|Dieu|DIEU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*")
 _ROMAN = re.compile(r"^([IVXHL][IVXHL1l|]{0,4})\s*[.)]\s*")
+_DOTLESS_ROMAN = re.compile(r"^([IVX]{1,4})\s+(?=[A-ZĐÀ-Ỹ])")
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+|^(\d{1,2})\s*[.)]\s+")
 _LETTER = re.compile(r"^([a-zđ¢ø¡])\s*[).]\s+")
 _LETTER_FORMS = {"¢": "c", "ø": "g", "¡": "i"}  # Tesseract's readings of 'c)', 'g)', 'i)'
@@ -79,6 +80,9 @@ def marker_of(text: str) -> Marker | None:
         return Marker("article", f"Điều {m[2]}", text[m.end():])
     if (m := _ROMAN.match(text)) and (roman := _roman(m[1], text[m.end():])):
         return Marker("roman", roman[0], text[m.end():], guessed=roman[1])
+    if (m := _DOTLESS_ROMAN.match(text)) and m[1] in ROMANS and is_upper(rest := text[m.end():]) \
+            and len(rest.split()) > 1:
+        return Marker("roman", m[1], rest, guessed=True)  # 'II NHIỆM VỤ': OCR lost the dot
     if m := _DECIMAL.match(text):
         number = m[1] or m[2]
         return Marker(f"decimal{number.count('.') + 1}", number, text[m.end():])

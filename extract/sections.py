@@ -74,6 +74,10 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
             continue
         if m.kind == "roman":
             m = _next_if_repeated(m, last_roman, _read_by_ocr(line))
+            if m.guessed and m.number != _expected_roman(last_roman):  # 'VI PHẠM …' after 'II.'
+                if stack:
+                    _continue(stack[-1], line)
+                continue
             last_roman = m.number
         if stack:
             _wrapped_heading(stack[-1])
@@ -85,17 +89,32 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
 
 
 def _next_if_repeated(m: Marker, last: str | None, by_ocr: bool) -> Marker:
-    """The numeral that follows ``last`` when OCR read ``m`` as a repeat of it (OCR drops an
-    'I' of a bold 'III.' far more often than a plan numbers two parts alike) or guessed it from
+    """The numeral that follows ``last`` when OCR read ``m`` as a repeat of it that loses a
+    stroke of the next one (OCR drops an 'I' of a bold 'III.' far more often than a plan
+    numbers two parts alike; but a second 'IV.' is the author's, 'V.' never reads so) or guessed it from
     a look-alike one step off it ('IH.' after 'I.' is 'II.', not 'III.'). A repeat in text that
     was not OCR'd is the author's own and stays as printed (a plan with two 'IV.')."""
     expected = ROMAN_ORDER.index(last) + 1 if last else 0
     if expected == len(ROMAN_ORDER):
         return m
     got = ROMAN_ORDER.index(m.number)
-    if (by_ocr and got == expected - 1) or (m.guessed and abs(got - expected) == 1):
+    dropped = _drops_to(ROMAN_ORDER[expected], m.number)  # 'III' read as 'II'; 'V' is never read 'IV'
+    if (by_ocr and got == expected - 1 and dropped) or (m.guessed and abs(got - expected) == 1):
         return replace(m, number=ROMAN_ORDER[expected])
     return m
+
+
+def _drops_to(printed: str, read: str) -> bool:
+    """OCR could read ``printed`` as ``read`` by losing strokes: ``read`` is ``printed`` with
+    letters left out ('III' → 'II', 'VIII' → 'VII')."""
+    letters = iter(printed)
+    return len(read) < len(printed) and all(letter in letters for letter in read)
+
+
+def _expected_roman(last: str | None) -> str | None:
+    """The numeral after ``last`` ('I' first)."""
+    index = ROMAN_ORDER.index(last) + 1 if last else 0
+    return ROMAN_ORDER[index] if index < len(ROMAN_ORDER) else None
 
 
 def _read_by_ocr(line: Line) -> bool:

@@ -278,3 +278,23 @@ def test_look_alikes_before_a_sentence_case_title():
     assert (first.kind, first.number, first.guessed) == ("roman", "I", True)
     assert (second.kind, second.number) == ("roman", "II")
     assert marker_of("L. Trách nhiệm thuộc về các sở.") is None
+
+
+def test_ocr_romans_without_their_dot_and_an_authors_second_iv():
+    """Read by OCR: 'II NHIỆM VỤ' lost its dot and is part II (014's scan); 'VI PHẠM HÀNH CHÍNH'
+    after 'II.' is no part VI; a second 'IV.' is the author's (009), since OCR never reads 'V.'
+    as 'IV.' (it drops strokes: 'III.' → 'II.')."""
+    from kehoach.extract.sections import build_sections
+    from kehoach.ingest.types import Line, Word
+
+    def ocr(texts):
+        return [Line(text=t, number=n, page=1, words=[Word(w, confidence=91.0) for w in t.split()])
+                for n, t in enumerate(texts, start=1)]
+
+    first = build_sections("x", ocr(["I. MỤC ĐÍCH", "Nội dung.", "II NHIỆM VỤ", "1. Tuyên truyền.",
+                                     "VI PHẠM HÀNH CHÍNH", "III. TỔ CHỨC THỰC HIỆN"]))
+    assert [(s.number, s.heading) for s in first] == [("I", "MỤC ĐÍCH"), ("II", "NHIỆM VỤ"),
+                                                      ("III", "TỔ CHỨC THỰC HIỆN")]
+    second = build_sections("x", ocr(["III. KINH PHÍ", "Nội dung.", "IV. KINH PHÍ", "Nội dung.",
+                                      "IV. PHÂN CÔNG NHIỆM VỤ", "1. Sở Công Thương:"]))
+    assert [s.number for s in second] == ["III", "IV", "IV"]
