@@ -19,7 +19,7 @@ HEADER_SIMILARITY = 80  # rapidfuzz ratio, 0–100
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # '(1)', '(2)' … under the header
 _SCRAP = re.compile(r"^(?=.*[()\d])\S{1,3}$")  # '(1)' read as 'q)' or '1
 _GROUP_MARK = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")  # 'I', 'II', 'A.', 'B.'
-_NUMBER_HEAD = re.compile(r"^(?:so)?t\.?t\.?$")  # 'STT', 'TT', 'Số TT' (folded, no spaces)
+_NUMBER_HEAD = re.compile(r"^(?:so|s)?t\.?t\.?$")  # "STT", "TT", "Số TT" (folded, no spaces)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]+(?:\.\d{1,2})*|[A-ZĐ])\.?$")  # '1', 'I.1', 'A.'
 _I_LOOKALIKES = {"1", "l", "|", "1."}
 NUMBERED_SHARE = 0.9  # rows whose first cell is a number, of all rows

@@ -23,7 +23,8 @@ from .lines import folded
 DUTY = ("noi dung nhiem vu", "ten nhiem vu", "nhiem vu", "noi dung", "cong viec", "hoat dong", "giai phap",
         "chi tieu")
 NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop", "dat duoc")
-LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien")
+# Last, any other 'Cơ quan …' column: OCR drops a word of a bold header ('Cơ quan trì theo dõi').
+LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien", "co quan")
 COORDINATING = ("phoi hop",)
 TIMING = ("thoi gian", "thoi han", "tien do", "hoan thanh")
 _JOINER = re.compile(r"^[\s,;.]*(?:và\s*)?$")

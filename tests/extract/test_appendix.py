@@ -262,3 +262,20 @@ def test_a_plan_attached_to_its_decision_is_not_an_appendix(dev_plan, extract_fi
     (body), not an attached table: 042's only appendices are its Phụ lục."""
     doc = extract_file(dev_plan("042_"))
     assert doc.appendices and all(a.title and a.title.upper().startswith("PHỤ LỤC") for a in doc.appendices)
+
+
+def test_ocr_headers_keep_their_columns():
+    """A header opening with 'STT' keeps its columns (037's scan shifted them all by one, so each
+    duty was read from the 'Cơ quan chủ trì' cells); a 'Cơ quan … theo dõi' header whose 'chủ'
+    OCR dropped (040's scan) is still the lead column, and 'Đơn vị' (of measure) is not."""
+    from kehoach.extract.appendix_table import RawRow, RawTable, restore_number_column
+    from kehoach.extract.appendix_tasks import COORDINATING, LEAD, _column
+    from kehoach.models import Provenance
+
+    columns = ["STT", "Tên nhiệm vụ/dự án", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    table = RawTable(columns=list(columns), rows=[RawRow(cells=["1", "Rà soát", "Bộ Xây dựng", ""],
+                                                         provenance=Provenance())])
+    restore_number_column(table)
+    assert table.columns == columns
+    indicators = ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan trì theo dõi, đánh giá"]
+    assert _column(indicators, LEAD, COORDINATING) == 4
