@@ -48,11 +48,12 @@ def is_heading(line: Line) -> bool:
     return not rest or is_upper(" ".join(rest)) or bool(match["mark"] and match["colon"])
 
 
-def opens_attached_table(zone: list[Line], i: int) -> bool:
+def opens_attached_table(zone: list[Line], i: int, tables: list[PageTable]) -> bool:
     """A table sent with the document under a title of its own, without the word 'Phụ lục':
     'PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC …' / '(Kèm theo Kế hoạch số …)' / 'TT | Nhiệm vụ | …'.
-    The '|' row right after the '(Kèm theo …)' line tells it from a plan attached to its
-    decision, whose title has the same '(Ban hành kèm theo …)' line and then prose."""
+    The table right after the '(Kèm theo …)' line ('|' rows, or a line inside a ruled grid of
+    a scan) tells it from a plan attached to its decision, whose title has the same '(Ban
+    hành kèm theo …)' line and then prose."""
     if not is_upper(zone[i].text) or is_pipe_row(zone[i]):
         return False
     if i > 0 and (is_heading(zone[i - 1]) or is_upper(zone[i - 1].text)):
@@ -60,7 +61,18 @@ def opens_attached_table(zone: list[Line], i: int) -> bool:
     j = i + 1
     while j < len(zone) and j <= i + MAX_TITLE_LINES and is_upper(zone[j].text) and not is_pipe_row(zone[j]):
         j += 1  # the title goes on
-    return j + 1 < len(zone) and bool(_ATTACHED.match(folded(zone[j].text))) and is_pipe_row(zone[j + 1])
+    return j + 1 < len(zone) and bool(_ATTACHED.match(folded(zone[j].text))) \
+        and (is_pipe_row(zone[j + 1]) or _in_grid(zone[j + 1], tables))
+
+
+def _in_grid(line: Line, tables: list[PageTable]) -> bool:
+    """The line's centre lies inside a ruled table found on its page."""
+    box = line.bbox
+    if box is None:
+        return False
+    x, y = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    return any(t.page == line.page and t.bbox.unit == box.unit and t.bbox.x0 <= x <= t.bbox.x1
+               and t.bbox.y0 <= y <= t.bbox.y1 for t in tables)
 
 
 def build_appendices(sha: str, zone: list[Line],
@@ -70,7 +82,7 @@ def build_appendices(sha: str, zone: list[Line],
     Headings are looked for in all of ``zone`` (the document's cleaned lines), not only after
     the signature: a Phụ lục sent on its own opens with its heading, where the header would be.
     """
-    starts = [i for i, ln in enumerate(zone) if is_heading(ln) or opens_attached_table(zone, i)]
+    starts = [i for i, ln in enumerate(zone) if is_heading(ln) or opens_attached_table(zone, i, tables)]
     appendices: list[Appendix] = []
     errors: list[ProcessingError] = []
     for k, start in enumerate(starts):

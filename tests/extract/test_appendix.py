@@ -279,3 +279,24 @@ def test_ocr_headers_keep_their_columns():
     assert table.columns == columns
     indicators = ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan trì theo dõi, đánh giá"]
     assert _column(indicators, LEAD, COORDINATING) == 4
+
+
+def test_a_titled_table_on_a_scan_is_an_appendix():
+    """004 read by OCR: 'PHÂN CÔNG NHIỆM VỤ …' / '(Kèm theo Kế hoạch số …)' and then, instead of
+    '|' rows, lines inside a ruled grid found on the page: an attached table. The same title over
+    prose (a plan attached to its decision) is none."""
+    from kehoach.extract.appendix import opens_attached_table
+    from kehoach.ingest.types import Line, PageTable, Word
+    from kehoach.models import BBox
+
+    def line(text, number, y):
+        return Line(text=text, number=number, page=3,
+                    words=[Word(text, bbox=BBox(x0=300, y0=y, x1=2000, y1=y + 40, unit="px", dpi=300))])
+
+    zone = [line("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA", 1, 100),
+            line("(Kèm theo Kế hoạch số /KH-SCT ngày /5/2026 của Sở Công Thương)", 2, 160),
+            line("TT Nhiệm vụ thực hiện Người thực hiện", 3, 260)]
+    grid = PageTable(page=3, bbox=BBox(x0=250, y0=240, x1=2100, y1=1200, unit="px", dpi=300), n_rows=2,
+                     n_cols=3, cells=[], method="image_rules")
+    assert opens_attached_table(zone, 0, [grid])
+    assert not opens_attached_table(zone, 0, [])
