@@ -213,7 +213,7 @@ class Restorer:
         lm = self.lm
         own = lm.index.get(lower)
         same = self._same_skeleton(lower) if lower.isalpha() else []
-        lookalikes = [c for c in same if is_lookalike(lower, lm.words[c])]
+        lookalikes = [c for c in same if is_lookalike(lower, lm.words[c], ocr=mode == "ocr")]
         tones: list[int] = []
         if mode == "ocr":
             bare = untoned(lower)
