@@ -333,7 +333,9 @@ def _patterns() -> list[Pattern]:
     for head in HEADS:
         head_tokens = _phrase(head, first_title=True)
         for n in range(1, MAX_NAME_WORDS + 1):
-            patterns += [head_tokens + _name(n), head_tokens + _name(n) + place]
+            patterns += [head_tokens + _name(n), head_tokens + _name(n) + place,
+                         # 'Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương'
+                         head_tokens + _name(n) + [{"LOWER": {"IN": LOCALITY}}] + localities + CENTRAL]
         patterns += [head_tokens + _listed_name(2), head_tokens + _listed_name(3)]
         patterns.append(head_tokens + place)
     patterns += [_phrase(unit, first_title=True) for unit in UNITS]

@@ -43,7 +43,7 @@ NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
 _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+)+")
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=\S)")  # where a sentence or a ';' clause ends
-_JOINER = re.compile(r"^(?:,|;|va|, va|cac|va cac|, cac)?$")
+_JOINER = re.compile(r"^(?:,|;|/|va|, va|cac|va cac|, cac)?$")  # '/': 'Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa …'
 _LEAD_CUE = re.compile(r"\bchu tri\b")
 _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*:?$")  # 'Chủ trì, phối hợp' / '- Sở X …'
 PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")

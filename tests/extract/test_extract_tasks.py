@@ -334,3 +334,12 @@ def test_a_group_named_by_its_members(dev_plan, extract_file):
     assert forces.lead == ["Các Bộ: Quốc phòng, Công an"]
     news = next(t for t in tasks if t.lead and t.lead[0] == "Đài Truyền hình Việt Nam")
     assert news.lead[-1] == "Thông tấn xã Việt Nam"
+
+
+def test_alternative_bodies_joined_by_a_slash(dev_plan, extract_file):
+    """047 '3. Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc
+    Trung ương': two bodies (a province has one or the other), the second with its locality."""
+    tasks = extract_file(dev_plan("047_")).tasks
+    duty = next(t for t in tasks if t.description.startswith("Chủ động cân đối, bố trí đủ nguồn vốn đối ứng"))
+    assert duty.lead == ["Sở Văn hóa, Thể thao và Du lịch",
+                         "Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương"]
