@@ -176,9 +176,10 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):
         node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
-    elif sep and after.strip() and not _colon_in_name(rest, len(label)) and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
+    elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
                                     and not any(c in bare for c in ".;(")
-                                    and not folded(label).endswith(INTRODUCING) or is_name_list(label)):
+                                    and not folded(label).endswith(INTRODUCING) or is_name_list(label)) \
+            and not _colon_in_name(rest, len(label)):
         node.heading, node.text = label.strip(), squash(after)
     elif not wraps and next_text is not None and marker_of(next_text) is not None and names_a_doer(rest):
         node.heading = rest.rstrip(":")  # '1. Các cơ quan đăng ký đầu tư (Sở Tài chính, …):' over its duties
