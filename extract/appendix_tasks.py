@@ -13,6 +13,7 @@ import re
 
 from ..models import Appendix, Task
 from .agencies import canonical_name, find_agencies
+from .names import split_persons
 from .deadlines import read_timing
 from .ids import make_id
 from .lines import folded
@@ -24,7 +25,7 @@ DUTY = ("noi dung nhiem vu", "ten nhiem vu", "nhiem vu", "noi dung", "cong viec"
         "chi tieu")
 NOT_DUTY = ("thuoc nhom", "ket qua", "chu tri", "phoi hop", "dat duoc")
 # Last, any other 'Cơ quan …' column: OCR drops a word of a bold header ('Cơ quan trì theo dõi').
-LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien", "co quan")
+LEAD = ("chu tri", "co quan thuc hien", "don vi thuc hien", "trach nhiem thuc hien", "nguoi thuc hien", "co quan")
 COORDINATING = ("phoi hop",)
 TIMING = ("thoi gian", "thoi han", "tien do", "hoan thanh")
 _JOINER = re.compile(r"^[\s,;.]*(?:và\s*)?$")
@@ -89,7 +90,7 @@ def agency_names(cell: str) -> list[str]:
         part = part.strip(" .,;-")
         if not part:
             continue
-        found = _covering(part)
+        found = _covering(part) or split_persons(part)  # agencies, or people ('Người thực hiện')
         if found is None:
             found = [n for piece in _NEW_NAME.split(part) for n in (_covering(piece) or [piece])]
         for name in found:

@@ -92,3 +92,29 @@ def repair_name(name: str, known: list[str]) -> str:
     if len(tails) == 1:
         return " ".join([tails[0], *tokens[1:]])
     return name
+
+
+def split_persons(text: str) -> list[str] | None:
+    """Several people's names printed one per line in a table cell and read as one run ('Đỗ
+    Mạnh Cường Vũ Việt Linh Nguyễn Thị Thúy Nhung'): cut before family names so that every name
+    has three or four syllables and opens with a family name. None when ``text`` is not such
+    a run of at least two names (one name; a middle name that is also a family name, 'Lê Văn
+    Hoàng Anh', would leave a name of two)."""
+    tokens = squash(text).split()
+    surnames = {folded(s) for s in SURNAMES}
+
+    def starts(i: int) -> bool:
+        return tokens[i][:1].isupper() and folded(tokens[i]) in surnames
+
+    def cut(i: int) -> list[list[str]] | None:
+        if i == len(tokens):
+            return []
+        if not starts(i):
+            return None
+        for size in (3, 4):
+            if i + size <= len(tokens) and (rest := cut(i + size)) is not None:
+                return [tokens[i:i + size], *rest]
+        return None
+
+    people = cut(0) if tokens else None
+    return [" ".join(p) for p in people] if people and len(people) > 1 else None

@@ -300,3 +300,15 @@ def test_a_titled_table_on_a_scan_is_an_appendix():
                      n_cols=3, cells=[], method="image_rules")
     assert opens_attached_table(zone, 0, [grid])
     assert not opens_attached_table(zone, 0, [])
+
+
+def test_people_named_in_a_table_cell(dev_plan, extract_file):
+    """004's 'Người thực hiện' column lists people one per printed line, read as one run: each
+    is a lead of the row's task; a middle name that is also a family name does not split a name."""
+    from kehoach.extract.names import split_persons
+
+    assert split_persons("Đỗ Mạnh Cường Vũ Việt Linh Nguyễn Thị thúy Nhung") == \
+        ["Đỗ Mạnh Cường", "Vũ Việt Linh", "Nguyễn Thị thúy Nhung"]
+    assert split_persons("Lê Văn Hoàng Anh") is None and split_persons("Sở Tài chính Văn phòng UBND") is None
+    rows = [t for t in extract_file(dev_plan("004_")).tasks if t.origin == "appendix"]
+    assert rows[0].description.startswith("Rà soát việc đáp ứng") and len(rows[0].lead) == 3
