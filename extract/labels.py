@@ -12,7 +12,7 @@ import re
 from .legal_bases import aligned_fold
 
 LABEL = re.compile(r"(?:^|;\s*)(?:don vi|co quan|bo phan)\s*(chu tri|thuc hien|phoi hop|chiu trach nhiem)\s*:\s*")
-TIME_LABEL = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh)?\s*:")
+TIME_LABEL = re.compile(r"^thoi (?:gian|han)(?: thuc hien| hoan thanh| ban hanh)?\s*:")
 
 
 def is_label(text: str) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from ..models import Section, Task
-from .agencies import Agency, canonical_name, find_agencies, is_name_list, proper_names
+from .agencies import Agency, canonical_name, find_agencies, is_collective, is_name_list, proper_names
 from .deadlines import read_timing
 from .doers import cut_short, doer_names
 from .ids import make_id
@@ -51,6 +51,9 @@ _ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) cac\b")
+# 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
+MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
+_RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 # Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
 # nghiệp viễn thông'); elsewhere an item's heading is a topic ('2.3. Thử nghiệm và tối ưu hóa').
@@ -292,11 +295,19 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
 
 
 def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
-    """The agencies the text opens with, after 'Giao' / 'Đề nghị' / 'Căn cứ …,'."""
+    """The agencies the text opens with, after 'Giao' / 'Đề nghị' / 'Căn cứ …,'; a group whose
+    description runs on to 'có trách nhiệm' is named up to there ('Các cơ quan được phân công
+    chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …')."""
     agencies = find_agencies(text) if agencies is None else agencies
     intro = _INTRO.match(aligned_fold(text))
     start = len(intro[0]) if intro else 0
-    return _run(text, agencies, start)
+    run = _run(text, agencies, start)
+    if len(run) == 1 and is_collective(run[0]) and text.startswith(run[0], start) \
+            and (duty := _RESPONSIBLE.search(text, start + len(run[0]))):
+        gap = text[start + len(run[0]):duty.start()]
+        if re.match(r",?\s+[a-zđà-ỹ]", gap) and not re.search(r"[.;:]", gap) and len(gap.split()) <= MAX_GROUP_WORDS:
+            return [text[start:duty.start()].strip()]
+    return run
 
 
 def _before_cue(text: str, agencies: list[Agency]) -> list[str]:

@@ -343,3 +343,13 @@ def test_alternative_bodies_joined_by_a_slash(dev_plan, extract_file):
     duty = next(t for t in tasks if t.description.startswith("Chủ động cân đối, bố trí đủ nguồn vốn đối ứng"))
     assert duty.lead == ["Sở Văn hóa, Thể thao và Du lịch",
                          "Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_group_described_up_to_its_duty_and_dates_that_are_no_duties(dev_plan, extract_file):
+    """039: 'Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách
+    nhiệm lập kế hoạch …' – the group is everything before 'có trách nhiệm'; '- Thời hạn ban hành:
+    trước ngày 01 tháng 01 năm 2026.' dates its item and is no task of its own."""
+    tasks = extract_file(dev_plan("039_")).tasks
+    budget = next(t for t in tasks if "lập kế hoạch, dự toán, quyết toán" in t.description)
+    assert budget.lead == ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]
+    assert not [t for t in tasks if t.description.startswith("Thời hạn ban hành")]
