@@ -51,6 +51,12 @@ HEADS = [
     "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
     *UNITS,
 ]
+# Boards of economic and industrial zones, whose names run in lower case ('các khu' would
+# otherwise read as a locality and end the name).
+ZONE_BOARDS = [
+    "Ban Quản lý các khu chế xuất và công nghiệp", "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế",
+    "Ban Quản lý các khu công nghệ cao", "Ban Quản lý khu công nghệ cao", "Ban Quản lý khu nông nghiệp ứng dụng công nghệ cao",
+]
 COUNCILS = [  # need a locality
     "UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Viện kiểm sát nhân dân",
     "Tòa án nhân dân",
@@ -346,6 +352,9 @@ def _patterns() -> list[Pattern]:
         patterns += [head_tokens + _listed_name(2), head_tokens + _listed_name(3)]
         patterns.append(head_tokens + place)
     patterns += [_phrase(unit, first_title=True) for unit in UNITS]
+    for board in ZONE_BOARDS:  # 'Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ'
+        patterns += [_phrase(board, first_title=True) + [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "*"}],
+                     _phrase(board, first_title=True) + place]
     proper: Pattern = [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "*"}]  # 'tỉnh Lào Cai', not after a comma
     for council, office in product(COUNCILS, ([], _phrase("Văn phòng", first_title=True))):
         council_tokens = office + _phrase(council, first_title=not office)

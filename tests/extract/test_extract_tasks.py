@@ -353,3 +353,13 @@ def test_a_group_described_up_to_its_duty_and_dates_that_are_no_duties(dev_plan,
     budget = next(t for t in tasks if "lập kế hoạch, dự toán, quyết toán" in t.description)
     assert budget.lead == ["Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này"]
     assert not [t for t in tasks if t.description.startswith("Thời hạn ban hành")]
+
+
+def test_boards_of_zones_named_in_lower_case():
+    """'Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ' (092): 'các khu' is part of the name,
+    not a locality that ends it."""
+    assert [a.text for a in find_agencies("Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo "
+                                          "các đơn vị")] == ["Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ",
+                                                            "các đơn vị"]
+    assert [a.text for a in find_agencies("Ban Quản lý các Khu công nghiệp tỉnh chủ trì")] == \
+        ["Ban Quản lý các Khu công nghiệp tỉnh"]
