@@ -157,6 +157,9 @@ def _take(piece: Piece, state: _State, closing: Closing) -> bool:
 
 
 def _is_recipient(piece: Piece, state: _State) -> bool:
+    if not state.in_recipients and state.signature_lines and piece.column == "left" \
+            and is_recipient_item(piece.text):
+        state.in_recipients = True  # the items of a 'Nơi nhận:' OCR misread, left of the titles
     if not state.in_recipients or piece.column == "right":
         return False
     if piece.column == "left" or is_recipient_item(piece.text):

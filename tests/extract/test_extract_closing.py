@@ -114,3 +114,17 @@ def test_named_signer_is_not_flagged(dev_plan, extract_file):
     doc = extract_file(dev_plan("014_"))
     assert doc.signer is not None and doc.signer.name is not None
     assert not any(flag.startswith("signature") for flag in doc.review_flags)
+
+
+@pytest.mark.slow
+def test_recipients_under_a_misread_noi_nhan(shared_data, tmp_path):
+    """TB-1894's last page: OCR reads 'Nơi nhận:' and the first recipient as 'An vD Giao thông Yên
+    Bái' beside 'KT. GIÁM ĐỐC'. The '- …' items left of the titles are still the recipients, so
+    the block goes on past them to the signer's name at its foot."""
+    source = pdfium.PdfDocument(str(shared_data / "real_pdfs" / "TB-1894-ket-qua-sau-kiem-tra-VLNCN-ban-ky.pdf"))
+    page = pdfium.PdfDocument.new()
+    page.import_pages(source, [len(source) - 1])
+    page.save(str(tmp_path / "tb-last-page.pdf"))
+    doc = process(tmp_path / "tb-last-page.pdf")
+    assert doc.signer is not None and doc.signer.name == "Hoàng Văn Thuân"
+    assert "Công ty TNHH Hiệp Phú" in [r.name for r in doc.recipients]
