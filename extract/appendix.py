@@ -68,11 +68,7 @@ def opens_attached_table(zone: list[Line], i: int, tables: list[PageTable]) -> b
 def _in_grid(line: Line, tables: list[PageTable]) -> bool:
     """The line's centre lies inside a ruled table found on its page."""
     box = line.bbox
-    if box is None:
-        return False
-    x, y = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-    return any(t.page == line.page and t.bbox.unit == box.unit and t.bbox.x0 <= x <= t.bbox.x1
-               and t.bbox.y0 <= y <= t.bbox.y1 for t in tables)
+    return box is not None and any(t.page == line.page and t.bbox.holds_centre_of(box) for t in tables)
 
 
 def build_appendices(sha: str, zone: list[Line],

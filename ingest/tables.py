@@ -215,10 +215,8 @@ def cell_texts(cells: list[TableCell], words: list[Word]) -> list[str]:
     for word in words:
         box = word.bbox
         assert box is not None
-        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
         for i, cell in enumerate(cells):
-            b = cell.bbox
-            if b.unit == box.unit and b.x0 <= cx < b.x1 and b.y0 <= cy < b.y1:
+            if cell.bbox.holds_centre_of(box):
                 inside.setdefault(i, []).append(word)
                 break
     return [words_text(inside.get(i, [])) for i in range(len(cells))]

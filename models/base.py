@@ -32,6 +32,12 @@ class BBox(Strict):
         default=None, description="Resolution of the OCR'd image when unit is 'px'."
     )
 
+    def holds_centre_of(self, other: BBox) -> bool:
+        """``other``'s centre lies in this box (same unit; left and top edges in, right and
+        bottom out): which table cell a word, or which ruled table a line, belongs to."""
+        x, y = (other.x0 + other.x1) / 2, (other.y0 + other.y1) / 2
+        return self.unit == other.unit and self.x0 <= x < self.x1 and self.y0 <= y < self.y1
+
     @staticmethod
     def union(boxes: list[BBox]) -> BBox | None:
         """The smallest box holding all ``boxes`` (which must share unit and dpi)."""
