@@ -68,17 +68,13 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
     edges = _right_edges(lines)
     for i, line in enumerate(lines):
         m = marker_of(line.text)
+        if m is not None and m.kind == "roman":
+            m = _in_sequence(m, last_roman, _read_by_ocr(line))
+            last_roman = m.number if m is not None else last_roman
         if m is None:
             if stack:
                 _continue(stack[-1], line)
             continue
-        if m.kind == "roman":
-            m = _next_if_repeated(m, last_roman, _read_by_ocr(line))
-            if m.guessed and m.number != _expected_roman(last_roman):  # 'VI PHẠM …' after 'II.'
-                if stack:
-                    _continue(stack[-1], line)
-                continue
-            last_roman = m.number
         if stack:
             _wrapped_heading(stack[-1])
         next_text = lines[i + 1].text if i + 1 < len(lines) else None
@@ -88,20 +84,21 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
     return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots, start=first)]
 
 
-def _next_if_repeated(m: Marker, last: str | None, by_ocr: bool) -> Marker:
+def _in_sequence(m: Marker, last: str | None, by_ocr: bool) -> Marker | None:
     """The numeral that follows ``last`` when OCR read ``m`` as a repeat of it that loses a
     stroke of the next one (OCR drops an 'I' of a bold 'III.' far more often than a plan
     numbers two parts alike; but a second 'IV.' is the author's, 'V.' never reads so) or guessed it from
     a look-alike one step off it ('IH.' after 'I.' is 'II.', not 'III.'). A repeat in text that
-    was not OCR'd is the author's own and stays as printed (a plan with two 'IV.')."""
+    was not OCR'd is the author's own and stays as printed (a plan with two 'IV.'). None for a
+    guessed numeral that does not fit the sequence ('VI PHẠM …' after 'II.'): the line is text."""
     expected = ROMAN_ORDER.index(last) + 1 if last else 0
     if expected == len(ROMAN_ORDER):
-        return m
+        return None if m.guessed else m
     got = ROMAN_ORDER.index(m.number)
     dropped = _drops_to(ROMAN_ORDER[expected], m.number)  # 'III' read as 'II'; 'V' is never read 'IV'
     if (by_ocr and got == expected - 1 and dropped) or (m.guessed and abs(got - expected) == 1):
         return replace(m, number=ROMAN_ORDER[expected])
-    return m
+    return None if m.guessed and got != expected else m
 
 
 def _drops_to(printed: str, read: str) -> bool:
@@ -109,12 +106,6 @@ def _drops_to(printed: str, read: str) -> bool:
     letters left out ('III' → 'II', 'VIII' → 'VII')."""
     letters = iter(printed)
     return len(read) < len(printed) and all(letter in letters for letter in read)
-
-
-def _expected_roman(last: str | None) -> str | None:
-    """The numeral after ``last`` ('I' first)."""
-    index = ROMAN_ORDER.index(last) + 1 if last else 0
-    return ROMAN_ORDER[index] if index < len(ROMAN_ORDER) else None
 
 
 def _read_by_ocr(line: Line) -> bool:
