@@ -25,6 +25,8 @@ DOER_HEADS = re.compile(
 # What a sentence says its subject does, right after the subject.
 PREDICATE = re.compile(r"^(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|thuc hien|trien khai|tham muu"
                        r"|chi dao|to chuc|xay dung|bao cao|la|can|phai)\b")
+# A name going on in lower case after what the patterns found ('Các cơ quan' + ' đăng ký đầu tư').
+RUNS_ON = re.compile(r",?\s+[a-zđà-ỹ]")
 MAX_DOER_WORDS = 30  # four bodies named in full; a longer heading is a sentence
 _INTRO = re.compile(r"^(?:(?:de nghi|giao|trach nhiem cua|nhiem vu cua)\s+)+")
 _SPLIT = re.compile(r"\s*(?:[,;]|\bva\b)\s*(?=[A-ZĐÀ-Ỹ])")  # a new name starts with a capital
@@ -52,7 +54,7 @@ def cut_short(heading: str, names: list[str]) -> bool:
     if len(names) != 1 or names[0] not in heading:
         return False
     rest = heading[heading.index(names[0]) + len(names[0]):]
-    return bool(re.match(r",?\s+[a-zđà-ỹ]", rest)) and not PREDICATE.match(folded(rest.strip(" .;,")))
+    return bool(RUNS_ON.match(rest)) and not PREDICATE.match(folded(rest.strip(" .;,")))
 
 
 def names_a_doer(line: str) -> bool:

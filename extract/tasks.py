@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..models import Section, Task
 from .agencies import Agency, canonical_name, find_agencies, is_collective, is_name_list, proper_names
 from .deadlines import read_timing
-from .doers import cut_short, doer_names
+from .doers import RUNS_ON, cut_short, doer_names
 from .ids import make_id
 from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
@@ -51,8 +51,8 @@ _ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) cac\b")
-# 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
+# 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
 _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 # Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
@@ -305,7 +305,7 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     if len(run) == 1 and is_collective(run[0]) and text.startswith(run[0], start) \
             and (duty := _RESPONSIBLE.search(text, start + len(run[0]))):
         gap = text[start + len(run[0]):duty.start()]
-        if re.match(r",?\s+[a-zđà-ỹ]", gap) and not re.search(r"[.;:]", gap) and len(gap.split()) <= MAX_GROUP_WORDS:
+        if RUNS_ON.match(gap) and not re.search(r"[.;:]", gap) and len(gap.split()) <= MAX_GROUP_WORDS:
             return [text[start:duty.start()].strip()]
     return run
 
