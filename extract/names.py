@@ -34,6 +34,7 @@ TITLES = (
     "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "THỐNG ĐỐC", "PHÓ THỐNG ĐỐC",
     "TỔNG KIỂM TOÁN", "CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG", "GIÁM ĐỐC SỞ", "PHÓ GIÁM ĐỐC SỞ",
 )
+_FOLDED_SURNAMES = frozenset(folded(s) for s in SURNAMES)
 TITLE_SIMILARITY = 90  # rapidfuzz ratio of folded texts; 'ho chu tich' vs 'pho chu tich' is 96
 _FOLDED_TITLES = {folded(t): t for t in TITLES}
 _NAME_TOKEN = re.compile(r"^[^\W\d_]+$")
@@ -62,12 +63,11 @@ def looks_like_damaged_name(text: str) -> bool:
 def names_in(lines: list[Line]) -> list[str]:
     """Personal names printed in ``lines``: runs of 3–4 capitalised syllables opening with a
     common family name ('Ông Hoàng Văn Thuân - Trưởng đoàn' → 'Hoàng Văn Thuân')."""
-    surnames = {folded(s) for s in SURNAMES}
     found: list[str] = []
     for line in lines:
         tokens = [t.strip(",.;:()") for t in line.text.split()]
         for i, token in enumerate(tokens):
-            if folded(token) not in surnames or not token[:1].isupper():
+            if folded(token) not in _FOLDED_SURNAMES or not token[:1].isupper():
                 continue
             for size in (4, 3):
                 candidate = " ".join(tokens[i:i + size])
@@ -82,7 +82,7 @@ def repair_name(name: str, known: list[str]) -> str:
     same given names (the family name is too damaged to compare: 'lowfg' for 'Hoàng'), else by the common family name it is the tail of."""
     tokens = name.split()
     head = folded(tokens[0])
-    if tokens[0][:1].isupper() and head in {folded(s) for s in SURNAMES}:
+    if tokens[0][:1].isupper() and head in _FOLDED_SURNAMES:
         return name
     rest = folded(" ".join(tokens[1:]))
     same = {c for c in known if len(c.split()) == len(tokens) and folded(" ".join(c.split()[1:])) == rest}
@@ -101,10 +101,9 @@ def split_persons(text: str) -> list[str] | None:
     a run of at least two names (one name; a middle name that is also a family name, 'Lê Văn
     Hoàng Anh', would leave a name of two)."""
     tokens = squash(text).split()
-    surnames = {folded(s) for s in SURNAMES}
 
     def starts(i: int) -> bool:
-        return tokens[i][:1].isupper() and folded(tokens[i]) in surnames
+        return tokens[i][:1].isupper() and folded(tokens[i]) in _FOLDED_SURNAMES
 
     def cut(i: int) -> list[list[str]] | None:
         if i == len(tokens):
