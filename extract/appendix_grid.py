@@ -111,8 +111,7 @@ def _provenance(table: PageTable, row: list[TableCell | None], lines: list[Line]
     own = [c for c in row if c is not None and c.rowspan == 1] or [c for c in row if c is not None]
     y0, y1 = min(c.bbox.y0 for c in own), max(c.bbox.y1 for c in own)
     box = BBox(x0=table.bbox.x0, y0=y0, x1=table.bbox.x1, y1=y1, unit=table.bbox.unit, dpi=table.bbox.dpi)
-    inside = [ln for ln in lines if ln.page == table.page and (b := ln.bbox) is not None and b.unit == box.unit
-              and y0 <= (b.y0 + b.y1) / 2 < y1 and box.x0 <= (b.x0 + b.x1) / 2 < box.x1]
+    inside = [ln for ln in lines if ln.page == table.page and (b := ln.bbox) is not None and box.holds_centre_of(b)]
     confidence = round(sum(ln.confidence for ln in inside) / len(inside), 4) if inside else None
     span = (min(ln.number for ln in inside), max(ln.number for ln in inside)) if inside else None
     return Provenance(page=table.page, bbox=box, line_span=span, confidence=confidence)
