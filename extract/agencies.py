@@ -57,6 +57,8 @@ ZONE_BOARDS = [
     "Ban Quản lý các khu chế xuất và công nghiệp", "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế",
     "Ban Quản lý các khu công nghệ cao", "Ban Quản lý khu công nghệ cao", "Ban Quản lý khu nông nghiệp ứng dụng công nghệ cao",
 ]
+# The Party's committees, printed in either case ('Bí thư tỉnh ủy', 'Ban Thường vụ Tỉnh ủy Đắk Lắk').
+PARTY_COMMITTEES = ["tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ", "đảng uỷ"]
 COUNCILS = [  # need a locality
     "UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Viện kiểm sát nhân dân",
     "Tòa án nhân dân",
@@ -93,7 +95,8 @@ GROUPS = [
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
 # trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …').
 TITLES = ["Giám đốc", "Tổng Giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
-          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên"]
+          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư",
+          "lãnh đạo", "Lãnh đạo"]
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ"]
 _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
                            + r")\s+$")
@@ -128,6 +131,12 @@ _GROUP_SPLIT = re.compile(r",\s*|\s+và\s+|\s+-\s+|\s+–\s+")
 _CENTRAL_TAIL = re.compile(r"(?:(?<=tỉnh)|(?<=phố))(?:,\s*(?:tỉnh|thành phố))+\s+trực thuộc [Tt]rung ương")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
 _LISTING_HEAD = re.compile(r"^[Cc]ác\s+(Bộ|Sở)$")
+# Councils of several places, named after a ':' ('Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
+# Đắk Lắk, Gia Lai'); the places are proper names, not bodies of their own.
+_PLACES_HEAD = re.compile(r"\b[Cc]ác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$")
+MAX_PLACE_WORDS = 5  # 'Bà Rịa - Vũng Tàu': four words and a dash
+_WORD = re.compile(r"[^\s,;:.()]+")
+_HEAD_WORDS = {head.split()[0].lower() for head in HEADS + COUNCILS}
 _ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ&,\-.]*[A-ZĐ]$")
 
 
@@ -180,6 +189,8 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             end = central.end()  # 'Sở Văn hóa và Thể thao tỉnh' + ', thành phố trực thuộc Trung ương'
         if (head := _LISTING_HEAD.search(text[start:end])) and text[end:end + 1] == ":":
             end = _members_end(text, end, head[1])
+        elif _PLACES_HEAD.search(text, start, end) and text[end:end + 1] == ":":
+            end = _places_end(text, end)
         if title := _TITLE_BEFORE.search(text, 0, start):
             start = title.start()
             while widened and widened[-1][1] > start:  # 'Bộ trưởng' of 'Bộ trưởng Bộ Tài chính'
@@ -203,6 +214,23 @@ def _members_end(text: str, colon: int, head: str) -> int:
         end = position + piece.start(1) + covered
         if covered < len(member):
             break
+    return end
+
+
+def _places_end(text: str, colon: int) -> int:
+    """Where the places listed after 'các tỉnh:' end: after the last run of capitalised words
+    joined by ',' or 'và' ('…: Khánh Hòa, Đắk Lắk, Gia Lai và lãnh đạo …' → after 'Gia Lai')."""
+    end, words = colon, 0
+    for word in _WORD.finditer(text, colon + 1):
+        if word[0] == "và":
+            continue
+        gap = text[end:word.start()]
+        if not (word[0][:1].isupper() or word[0] in "-–") or word[0].lower() in _HEAD_WORDS or ";" in gap:
+            break  # a lower-case word, or the next body ('…: Gia Thuận, Tân Điền và Sở Y tế')
+        words = 1 if not words or re.search(r",|\bvà\b", gap) else words + 1
+        if words > MAX_PLACE_WORDS:
+            break
+        end = word.end()
     return end
 
 
@@ -368,6 +396,7 @@ def _patterns() -> list[Pattern]:
             article = {"LOWER": "các", "OP": "?" if group.startswith(("sở ", "ban ")) else None}
             patterns.append([{k: v for k, v in article.items() if v}, *_phrase(group), *locality, *tail])
     patterns += [[{"LOWER": "các", "OP": "?"}, *_phrase(title)] for title in LONE_TITLES]
+    patterns += [_phrase(committee) + proper for committee in PARTY_COMMITTEES]
     return patterns
 
 

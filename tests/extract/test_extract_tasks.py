@@ -363,3 +363,29 @@ def test_boards_of_zones_named_in_lower_case():
                                                             "các đơn vị"]
     assert [a.text for a in find_agencies("Ban Quản lý các Khu công nghiệp tỉnh chủ trì")] == \
         ["Ban Quản lý các Khu công nghiệp tỉnh"]
+
+
+def test_councils_of_listed_places_and_party_leaders(dev_plan, extract_file):
+    """095 '2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,' / 'Đắk Lắk, Gia Lai:' heads three
+    bullets: the provinces listed after the colon belong to the lead, across the line break.
+    Item 1 opens 'Đồng chí Bí thư tỉnh ủy và Chủ tịch … và lãnh đạo các Bộ, ngành': three leads,
+    the party secretary and the ministries' leaders by their titles, without 'Đồng chí'."""
+    assert [a.text for a in find_agencies("UBND các xã: Gia Thuận, Tân Điền và Sở Y tế chủ trì")] == \
+        ["UBND các xã: Gia Thuận, Tân Điền", "Sở Y tế"]
+    assert [a.text for a in find_agencies("Ủy ban nhân dân các tỉnh: chủ động ứng phó")] == ["Ủy ban nhân dân các tỉnh"]
+    tasks = extract_file(dev_plan("095_")).tasks
+    provinces = "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai"
+    assert [t.lead for t in tasks if t.description.startswith(("Chịu trách nhiệm toàn diện", "Tiếp tục huy động",
+                                                               "Cung ứng, tiếp tế"))] == [[provinces]] * 3
+    first = next(t for t in tasks if t.description.startswith("Đồng chí Bí thư"))
+    assert first.lead == ["Bí thư tỉnh ủy", provinces, "lãnh đạo các Bộ, ngành"]
+
+
+def test_closing_requests_of_directives_are_no_tasks(dev_plan, extract_file):
+    """'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …' (090), 'Yêu cầu Giám đốc các sở … triển
+    khai thực hiện nghiêm Chỉ thị này' (091) and 'Văn phòng Chính phủ thông báo để … biết, thực
+    hiện' (065) close the document; the duties before them stay."""
+    for prefix, closing in [("090_", "Chủ tịch UBND tỉnh yêu cầu"), ("091_", "Yêu cầu Giám đốc"),
+                            ("065_", "Văn phòng Chính phủ thông báo")]:
+        tasks = extract_file(dev_plan(prefix)).tasks
+        assert tasks and not [t for t in tasks if t.description.startswith(closing)]
