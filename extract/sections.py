@@ -174,6 +174,9 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
         node.heading, node.text = label.strip(), squash(after)
     elif not wraps and next_text is not None and marker_of(next_text) is not None and names_a_doer(rest):
         node.heading = rest.rstrip(":")  # '1. Các cơ quan đăng ký đầu tư (Sở Tài chính, …):' over its duties
+    elif not wraps and rest.endswith(":") and len(rest) <= LONG_HEADING_CHARS and ";" not in rest \
+            and next_text is not None and marker_of(next_text) is not None and _opens_with_agency(rest):
+        node.heading = rest.rstrip(":")  # '2. Bộ Quốc phòng, Bộ Công an … chủ trì, phối hợp với …:' over a), b)
     elif not wraps and next_text is not None and _staffs(next_text):
         node.heading = rest.rstrip(":.")  # the duty as the item's title, its labels below
     elif not wraps and _is_heading(rest, next_text):
@@ -187,6 +190,15 @@ def _colon_in_name(text: str, colon: int) -> bool:
     """The ':' belongs to an agency's name that lists its members ('5. Các Bộ: Quốc phòng, Công
     an chủ động …'): the line is a sentence whose subject is that group, not 'Label: text'."""
     return any(a.start < colon < a.end for a in find_agencies(text))
+
+
+def _opens_with_agency(text: str) -> bool:
+    """The line's subject is an agency ('Bộ Tài chính chủ trì, phối hợp …:'): said of a short line
+    that announces the items below, it is the title the agency's duties are listed under (a long
+    one, or one with ';', gives a duty of its own before them: 'UBND các tỉnh chịu trách nhiệm …;
+    lồng ghép …:')."""
+    found = find_agencies(text)
+    return bool(found) and found[0].start == 0
 
 
 def _staffs(next_text: str) -> bool:

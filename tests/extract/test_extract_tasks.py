@@ -389,3 +389,18 @@ def test_closing_requests_of_directives_are_no_tasks(dev_plan, extract_file):
                             ("065_", "Văn phòng Chính phủ thông báo")]:
         tasks = extract_file(dev_plan(prefix)).tasks
         assert tasks and not [t for t in tasks if t.description.startswith(closing)]
+
+
+def test_an_agency_line_announcing_its_items_is_their_title(dev_plan, extract_file):
+    """097 '2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với
+    các Bộ, cơ quan liên quan và các địa phương:' over a) and b): a title whose agencies lead the
+    items, no task of its own; 035's long 'm) Ủy ban nhân dân các tỉnh … chịu trách nhiệm …;
+    lồng ghép …:' over bullets keeps its own duty."""
+    doc = extract_file(dev_plan("097_"))
+    second = next(s for s in doc.sections if s.number == "2")
+    assert second.heading and second.heading.startswith("Bộ Quốc phòng, Bộ Công an") and not second.text
+    assert [t.lead for t in doc.tasks if t.section_ref in {c.id for c in second.children}] == \
+        [["Bộ Quốc phòng", "Bộ Công an"]] * 2
+    assert not [t for t in doc.tasks if t.description.startswith("Bộ Quốc phòng, Bộ Công an theo chức năng")]
+    councils = [t for t in extract_file(dev_plan("035_")).tasks if t.description.startswith("Ủy ban nhân dân các tỉnh")]
+    assert any("chịu trách nhiệm toàn diện" in t.description for t in councils)
