@@ -49,6 +49,7 @@ HEADS = [
     "Báo và Phát thanh, Truyền hình", "Thông tấn xã",  # a province's merged press and broadcaster (2025)
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
     "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
+    "Tập đoàn", "Tổng công ty",  # state groups and corporations charged by directives ('Tập đoàn Điện lực Việt Nam')
     *UNITS,
 ]
 # Boards of economic and industrial zones, whose names run in lower case ('các khu' would
@@ -72,7 +73,7 @@ NOT_NAME = {
     "tạo", "đảm", "tổ", "trình", "cung", "gửi", "nắm", "ban", "sẽ", "đã", "cần", "phải", "tuyên", "lồng",
     "bảo", "thẩm", "cấp", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "khu", "đặc", "phát",
     "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu", "trước",
-    "tổng", "kịp", "nghiêm", "sớm",
+    "tổng", "kịp", "nghiêm", "sớm", "trân",
 }
 # Verbs' first syllables that a name has only as its first lower-case syllable ('Trung tâm Xúc
 # tiến', but 'Bộ Công an tiến hành …'): never the second one of a name word.
@@ -89,13 +90,13 @@ GROUPS = [
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
-    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ",
+    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ", "tập đoàn", "tổng công ty",
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
 # trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …').
 TITLES = ["Giám đốc", "Tổng Giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
-          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư",
+          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư", "Thường trực",
           "lãnh đạo", "Lãnh đạo"]
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ"]
 _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
@@ -130,7 +131,7 @@ _GROUP_SPLIT = re.compile(r",\s*|\s+và\s+|\s+-\s+|\s+–\s+")
 # head cost a quarter more matching time.
 _CENTRAL_TAIL = re.compile(r"(?:(?<=tỉnh)|(?<=phố))(?:,\s*(?:tỉnh|thành phố))+\s+trực thuộc [Tt]rung ương")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
-_LISTING_HEAD = re.compile(r"^[Cc]ác\s+(Bộ|Sở)$")
+_LISTING_HEAD = re.compile(r"(?:^|\s)[Cc]ác\s+(Bộ|Sở|Tập đoàn|Tổng công ty)(?:,\s*(?:cơ quan|ngành))?$")
 # Councils of several places, named after a ':' ('Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
 # Đắk Lắk, Gia Lai'); the places are proper names, not bodies of their own.
 _PLACES_HEAD = re.compile(r"\b[Cc]ác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$")
@@ -211,6 +212,8 @@ def _members_end(text: str, colon: int, head: str) -> int:
         if not found or found[0].start != 0 or not member[:1].isupper():
             break
         covered = found[0].end - len(head) - 1
+        if covered < len(member) and not set(member[covered:].split()) & NOT_NAME:
+            covered = len(member)  # lower-case words the patterns stop at, but no predicate ('Bưu chính viễn thông Việt Nam')
         end = position + piece.start(1) + covered
         if covered < len(member):
             break

@@ -31,6 +31,9 @@ EDGE_SLACK = 0.03  # a line ending this share of its width short of the text's r
 LONG_HEADING_CHARS = 200  # a longer unpunctuated numbered line is a heading only if items follow it
 LABEL_CHARS = 50  # 'Thời gian thực hiện: …' – a label this short is the heading
 SCOPE_LABEL = "doi voi"  # 'a) Đối với tài sản công tại cơ quan, …: Cơ quan nhà nước …' – a label of any length
+# A notice of conclusions titles each item by its topic ('1. Về đề nghị sửa đổi Nghị định số
+# 76/2019/NĐ-CP …: Giao Bộ Nội vụ …'): a label of any length and any punctuation.
+TOPIC_LABEL = "ve "
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
 BULLETS = ("dash", "plus")
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
@@ -167,6 +170,8 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):
         node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
+    elif sep and _is_topic(label):
+        node.heading, node.text = label.strip(), squash(after)  # '3. Về …: Giao Bộ …', '3. Về …:' over paragraphs
     elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
                                     and not any(c in bare for c in ".;(")
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)) \
@@ -184,6 +189,10 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
     else:
         node.text = rest
     return node
+
+
+def _is_topic(label: str) -> bool:
+    return folded(label).startswith(TOPIC_LABEL)
 
 
 def _colon_in_name(text: str, colon: int) -> bool:
@@ -235,7 +244,11 @@ def _continue(node: _Node, line: Line) -> None:
     """Add an unnumbered line: a wrapped upper-case heading, or the node's running text."""
     text = squash(line.text)
     node.lines.append(line)
-    if node.heading and not node.text and is_upper(text) and is_upper(node.heading):
+    first = node.text or node.heading or ""
+    if len(node.lines) == 2 and _is_topic(first) and ":" not in first and ":" in text:
+        label, _, after = f"{first} {text}".partition(":")  # '6. Về việc … của tỉnh Điện' / 'Biên vào …: Giao Bộ …'
+        node.heading, node.text = label.strip(), squash(after)
+    elif node.heading and not node.text and is_upper(text) and is_upper(node.heading):
         node.heading = f"{node.heading} {text}"
     elif not node.text:
         node.text = text

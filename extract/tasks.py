@@ -42,6 +42,9 @@ NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu")
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
 _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|dong chi\s+)+")
+# A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',
+# 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
+_LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham)\b)")
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=\S)")  # where a sentence or a ';' clause ends
 _JOINER = re.compile(r"^(?:,|;|/|va|, va|cac|va cac|, cac)?$")  # '/': 'Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa …'
 _LEAD_CUE = re.compile(r"\bchu tri\b")
@@ -51,10 +54,11 @@ _ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
 # So is 'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng …' / 'Yêu cầu Giám đốc các sở … thực hiện nghiêm
-# Chỉ thị này', and a notice's last line ('Văn phòng Chính phủ thông báo để … biết, thực hiện').
+# Chỉ thị này', and a notice's last line ('Văn phòng Chính phủ thông báo để … biết, thực hiện',
+# '… trân trọng thông báo./.').
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
-                          r"|^\S+(?: \S+){0,6} thong bao de .* biet\b")
+                          r"|^\S+(?: \S+){0,6} (?:thong bao de .* biet\b|tran trong thong bao)")
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
 _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
@@ -305,6 +309,8 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     agencies = find_agencies(text) if agencies is None else agencies
     intro = _INTRO.match(aligned_fold(text))
     start = len(intro[0]) if intro else 0
+    if _LEADING_CLAUSE.match(aligned_fold(text)):
+        start = next((a.start for a in agencies if text[:a.start].rstrip().endswith(",")), start)
     run = _run(text, agencies, start)
     if len(run) == 1 and is_collective(run[0]) and text.startswith(run[0], start) \
             and (duty := _RESPONSIBLE.search(text, start + len(run[0]))):

@@ -404,3 +404,27 @@ def test_an_agency_line_announcing_its_items_is_their_title(dev_plan, extract_fi
     assert not [t for t in doc.tasks if t.description.startswith("Bộ Quốc phòng, Bộ Công an theo chức năng")]
     councils = [t for t in extract_file(dev_plan("035_")).tasks if t.description.startswith("Ủy ban nhân dân các tỉnh")]
     assert any("chịu trách nhiệm toàn diện" in t.description for t in councils)
+
+
+def test_notices_of_conclusions(dev_plan, extract_file):
+    """A Thông báo kết luận (069, 073, 065): items titled by their topic ('2. Về dự án …: Bộ Xây
+    dựng khẩn trương …', also wrapped over two lines) give the duty after the ':' to its subject;
+    the lead-in 'Đề nghị Thường trực Tỉnh ủy …:' leads the numbered items below it; a subject
+    after a leading clause ('Sau khi …, Bộ Tài chính …') leads; state groups listed after 'các
+    Tập đoàn:' are one lead; '… trân trọng thông báo./.' is no task."""
+    doc = extract_file(dev_plan("069_"))
+    proposals = next(s for s in doc.sections if s.number == "III")
+    assert all(c.heading.startswith("Về ") for c in proposals.children[:9])
+    dredging = next(t for t in doc.tasks if t.section_ref == proposals.children[1].id)
+    assert dredging.lead == ["Bộ Xây dựng"] and dredging.description.startswith("Bộ Xây dựng khẩn trương")
+    solutions = next(s for s in doc.sections if s.number == "II")
+    assert [t.lead for t in doc.tasks if t.section_ref in {c.id for c in solutions.children}] == \
+        [["Thường trực Tỉnh ủy"]] * 10
+    coverage = next(t for t in doc.tasks if t.section_ref == proposals.children[8].id)
+    assert coverage.lead[0] == "các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội"
+    assert not [t for t in doc.tasks if "trân trọng thông báo" in t.description]
+    wrapped = next(s for s in extract_file(dev_plan("073_")).sections if s.number == "II").children[5]
+    assert wrapped.heading == "Về việc lồng ghép các kiến nghị của tỉnh Điện Biên vào các các Chương trình mục " \
+        "tiêu quốc gia và các đề án có liên quan" and wrapped.text.startswith("Giao Bộ Giáo dục")
+    later = next(t for t in extract_file(dev_plan("065_")).tasks if t.description.startswith("Sau khi phương án"))
+    assert later.lead == ["Bộ Tài chính"]
