@@ -45,6 +45,13 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 # A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',
 # 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
 _LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham)\b)")
+_PLACE_WORD = r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành phố)"
+_PROPER = r"[A-ZĐ][^\s,;:.()]*"
+_PLACES = re.compile(rf"{_PLACE_WORD}(?:\s+{_PROPER})*(?:\s*,\s*(?:{_PLACE_WORD}\s+)?{_PROPER}(?:\s+{_PROPER})*)*")
+_PLACE_SPLIT = re.compile(rf",\s*(?={_PLACE_WORD}\s)")
+_DUTY_VERB = re.compile(r"(?:can|phai|khan truong|chu dong|tiep tuc|day nhanh|tap trung|thuc hien|ra soat|can cu"
+                        r"|to chuc|nghien cuu|bao cao|hoan thanh|chi dao|phoi hop|chiu trach nhiem|quyet liet|som"
+                        r"|xay dung|tong hop)\b")
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=\S)")  # where a sentence or a ';' clause ends
 _JOINER = re.compile(r"^(?:,|;|/|va|, va|cac|va cac|, cac)?$")  # '/': 'Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa …'
 _LEAD_CUE = re.compile(r"\bchu tri\b")
@@ -310,14 +317,26 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     intro = _INTRO.match(aligned_fold(text))
     start = len(intro[0]) if intro else 0
     if _LEADING_CLAUSE.match(aligned_fold(text)):
-        start = next((a.start for a in agencies if text[:a.start].rstrip().endswith(",")), start)
-    run = _run(text, agencies, start)
+        starts = {a.start for a in agencies}
+        start = next((m.end() for m in re.finditer(r",\s+", text) if m.end() in starts or _places(text, m.end())),
+                     start)
+    run = _run(text, agencies, start) or _places(text, start)
     if len(run) == 1 and is_collective(run[0]) and text.startswith(run[0], start) \
             and (duty := _RESPONSIBLE.search(text, start + len(run[0]))):
         gap = text[start + len(run[0]):duty.start()]
         if RUNS_ON.match(gap) and not re.search(r"[.;:]", gap) and len(gap.split()) <= MAX_GROUP_WORDS:
             return [text[start:duty.start()].strip()]
     return run
+
+
+def _places(text: str, start: int) -> list[str]:
+    """Provinces and cities charged by name, as a notice of conclusions does ('Thành phố Hà Nội,
+    các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …', 'Tỉnh căn cứ …'): the places the text opens with, when
+    a duty's verb follows them; one name per 'tỉnh' / 'thành phố' word."""
+    found = _PLACES.match(text, start)
+    if found is None or not _DUTY_VERB.match(folded(text[found.end():].lstrip())):
+        return []
+    return [name.strip() for name in _PLACE_SPLIT.split(found[0]) if name.strip()]
 
 
 def _before_cue(text: str, agencies: list[Agency]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach.extract.agencies import find_agencies
+from kehoach.extract.tasks import _places
 from kehoach.extract.deadlines import read_timing
 
 
@@ -428,3 +429,19 @@ def test_notices_of_conclusions(dev_plan, extract_file):
         "tiêu quốc gia và các đề án có liên quan" and wrapped.text.startswith("Giao Bộ Giáo dục")
     later = next(t for t in extract_file(dev_plan("065_")).tasks if t.description.startswith("Sau khi phương án"))
     assert later.lead == ["Bộ Tài chính"]
+
+
+def test_places_charged_by_name(dev_plan, extract_file):
+    """Notices charge provinces by name: 'Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …' (067)
+    is two leads, 'Tỉnh căn cứ …' (073) one, and after a clause of purpose ('Để tiếp tục …, tỉnh
+    Đắk Lắk cần tiếp tục …:', 065) the province leads the lead-in and the items below it. A place
+    that opens a sentence without a duty's verb ('Tỉnh Lào Cai có …') charges nobody."""
+    assert _places("Tỉnh Lào Cai có diện tích 6.364 km2", 0) == []
+    tasks = extract_file(dev_plan("067_")).tasks
+    assert next(t for t in tasks if t.description.startswith("Thành phố Hồ Chí Minh, tỉnh Lâm Đồng")).lead == \
+        ["Thành phố Hồ Chí Minh", "tỉnh Lâm Đồng"]
+    assert next(t for t in extract_file(dev_plan("073_")).tasks if t.description.startswith("Tỉnh căn cứ")).lead == ["Tỉnh"]
+    doc = extract_file(dev_plan("065_"))
+    solutions = next(s for s in doc.sections if s.number == "II")
+    assert [t.lead for t in doc.tasks if t.section_ref in {solutions.id, *(c.id for c in solutions.children)}] == \
+        [["tỉnh Đắk Lắk"]] * 6
