@@ -73,7 +73,7 @@ NOT_NAME = {
     "tạo", "đảm", "tổ", "trình", "cung", "gửi", "nắm", "ban", "sẽ", "đã", "cần", "phải", "tuyên", "lồng",
     "bảo", "thẩm", "cấp", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "khu", "đặc", "phát",
     "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu", "trước",
-    "tổng", "kịp", "nghiêm", "sớm", "trân",
+    "tổng", "kịp", "nghiêm", "sớm", "trân", "nêu",
 }
 # Verbs' first syllables that a name has only as its first lower-case syllable ('Trung tâm Xúc
 # tiến', but 'Bộ Công an tiến hành …'): never the second one of a name word.
@@ -96,7 +96,7 @@ GROUPS = [
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
 # trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …').
 TITLES = ["Giám đốc", "Tổng Giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
-          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư", "Thường trực",
+          "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư", "Thường trực", "Thống đốc",
           "lãnh đạo", "Lãnh đạo"]
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ"]
 _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
@@ -107,7 +107,7 @@ KINDS = ["sở", "ban", "ngành", "bộ", "phòng", "cơ quan", "đơn vị", "�
 _MORE_KINDS = re.compile(r"(?:\s*,\s*(?:" + "|".join(KINDS) + r")\b)+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
                         r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
-                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])"
+                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|nêu\s+trên|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])"
                         r"|thuộc\s+(?:tỉnh|thành\s+phố|Chính\s+phủ)\b))?")
 CENTRAL: list[dict[str, Any]] = [{"LOWER": "trực"}, {"LOWER": "thuộc"}, {"LOWER": "trung"}, {"LOWER": "ương"}]
 
@@ -400,6 +400,10 @@ def _patterns() -> list[Pattern]:
             patterns.append([{k: v for k, v in article.items() if v}, *_phrase(group), *locality, *tail])
     patterns += [[{"LOWER": "các", "OP": "?"}, *_phrase(title)] for title in LONE_TITLES]
     patterns += [_phrase(committee) + proper for committee in PARTY_COMMITTEES]
+    # the Prime Minister's deputies, charged in directives ('Phó Thủ tướng Chính phủ Trần Hồng Hà', 'các Phó Thủ tướng')
+    patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("Phó Thủ tướng", first_title=True),
+                     *_phrase("Chính phủ"), *proper])
+    patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("Phó Thủ tướng", first_title=True), *proper])
     return patterns
 
 

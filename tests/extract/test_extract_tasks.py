@@ -445,3 +445,12 @@ def test_places_charged_by_name(dev_plan, extract_file):
     solutions = next(s for s in doc.sections if s.number == "II")
     assert [t.lead for t in doc.tasks if t.section_ref in {solutions.id, *(c.id for c in solutions.children)}] == \
         [["tỉnh Đắk Lắk"]] * 6
+
+
+def test_office_holders_of_directives(dev_plan, extract_file):
+    """'Giao Phó Thủ tướng Hồ Đức Phớc và các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo …'
+    (097) names two leads; 'Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo …' is the governor, by title."""
+    assert [a.text for a in find_agencies("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các ngân hàng")] == \
+        ["Thống đốc Ngân hàng Nhà nước Việt Nam"]
+    deputies = next(t for t in extract_file(dev_plan("097_")).tasks if "Phó Thủ tướng" in t.description)
+    assert deputies.lead == ["Phó Thủ tướng Hồ Đức Phớc", "các Phó Thủ tướng"]
