@@ -402,8 +402,7 @@ def _patterns() -> list[Pattern]:
     patterns += [_phrase(committee) + proper for committee in PARTY_COMMITTEES]
     # the Prime Minister's deputies, charged in directives ('Phó Thủ tướng Chính phủ Trần Hồng Hà', 'các Phó Thủ tướng')
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("Phó Thủ tướng", first_title=True),
-                     *_phrase("Chính phủ"), *proper])
-    patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("Phó Thủ tướng", first_title=True), *proper])
+                     *({**token, "OP": "?"} for token in _phrase("Chính phủ")), *proper])
     return patterns
 
 

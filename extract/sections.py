@@ -192,6 +192,7 @@ def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> 
 
 
 def _is_topic(label: str) -> bool:
+    """An item titled by its topic ('Về …'), however long its title runs."""
     return folded(label).startswith(TOPIC_LABEL)
 
 
