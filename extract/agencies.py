@@ -134,7 +134,7 @@ _CENTRAL_TAIL = re.compile(r"(?:(?<=tỉnh)|(?<=phố))(?:,\s*(?:tỉnh|thành p
 _LISTING_HEAD = re.compile(r"(?:^|\s)[Cc]ác\s+(Bộ|Sở|Tập đoàn|Tổng công ty)(?:,\s*(?:cơ quan|ngành))?$")
 # Councils of several places, named after a ':' ('Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
 # Đắk Lắk, Gia Lai'); the places are proper names, not bodies of their own.
-_PLACES_HEAD = re.compile(r"\b[Cc]ác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$")
+_PLACES_HEAD = re.compile(r"\b[Cc]ác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:,\s*(?:thành phố|tỉnh))?$")
 MAX_PLACE_WORDS = 5  # 'Bà Rịa - Vũng Tàu': four words and a dash
 _WORD = re.compile(r"[^\s,;:.()]+")
 _HEAD_WORDS = {head.split()[0].lower() for head in HEADS + COUNCILS}

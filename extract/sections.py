@@ -39,6 +39,7 @@ BULLETS = ("dash", "plus")
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
 INTRODUCING = (" gom", " nhu sau", " la", " sau day")
 HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
+REFERS_BACK = ("nêu trên", "trên đây")  # '4. Các Sở Xây dựng nêu trên': ends with a connective, yet whole
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
                "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
 
@@ -222,7 +223,7 @@ def _is_heading(rest: str, next_text: str | None) -> bool:
     if is_upper(rest):
         return True
     wraps = next_text is not None and marker_of(next_text) is None and starts_lower(next_text)
-    if wraps or rest.endswith(",") or rest.split()[-1].lower() in CONNECTIVES:
+    if wraps or rest.endswith(",") or rest.split()[-1].lower() in CONNECTIVES and not rest.endswith(REFERS_BACK):
         return False  # the sentence goes on on the next line
     short = len(rest) <= HEADING_CHARS and ";" not in rest
     if short and (not rest.endswith(".") or len(rest) <= SHORT_HEADING_CHARS):

@@ -454,3 +454,16 @@ def test_office_holders_of_directives(dev_plan, extract_file):
         ["Thống đốc Ngân hàng Nhà nước Việt Nam"]
     deputies = next(t for t in extract_file(dev_plan("097_")).tasks if "Phó Thủ tướng" in t.description)
     assert deputies.lead == ["Phó Thủ tướng Hồ Đức Phớc", "các Phó Thủ tướng"]
+
+
+def test_a_doer_heading_that_refers_back(dev_plan, extract_file):
+    """105 '4. Các Sở Xây dựng nêu trên' ends with the connective 'trên' yet is whole: the title
+    whose doers, named as printed, lead its bullets. 067's 'Ủy ban nhân dân các tỉnh, thành phố:
+    Tuyên Quang, …' keeps its places."""
+    doc = extract_file(dev_plan("105_"))
+    fourth = next(s for s in doc.sections if s.number == "4")
+    assert fourth.heading == "Các Sở Xây dựng nêu trên"
+    assert {tuple(t.lead) for t in doc.tasks if t.section_ref in {c.id for c in fourth.children}} == \
+        {("Các Sở Xây dựng nêu trên",)}
+    assert [a.text for a in find_agencies("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt")] \
+        == ["Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai"]
