@@ -197,6 +197,13 @@ def _is_topic(label: str) -> bool:
     return folded(label).startswith(TOPIC_LABEL)
 
 
+def _ends_label(first: str, text: str) -> bool:
+    """``text`` completes the topic title ``first`` began: a ':' follows a few words that end no
+    sentence ('Biên vào …: Giao …'), not a paragraph of its own under a whole title."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and not re.search(r"\.(?:\s|$)", label) and len(first) + len(label) <= LONG_HEADING_CHARS
+
+
 def _colon_in_name(text: str, colon: int) -> bool:
     """The ':' belongs to an agency's name that lists its members ('5. Các Bộ: Quốc phòng, Công
     an chủ động …'): the line is a sentence whose subject is that group, not 'Label: text'."""
@@ -247,7 +254,7 @@ def _continue(node: _Node, line: Line) -> None:
     text = squash(line.text)
     node.lines.append(line)
     first = node.text or node.heading or ""
-    if len(node.lines) == 2 and _is_topic(first) and ":" not in first and ":" in text:
+    if len(node.lines) == 2 and _is_topic(first) and ":" not in first and _ends_label(first, text):
         label, _, after = f"{first} {text}".partition(":")  # '6. Về việc … của tỉnh Điện' / 'Biên vào …: Giao Bộ …'
         node.heading, node.text = label.strip(), squash(after)
     elif node.heading and not node.text and is_upper(text) and is_upper(node.heading):

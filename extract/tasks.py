@@ -47,8 +47,8 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 _LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham)\b)")
 _PLACE_WORD = r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành phố)"
 _PROPER = r"[A-ZĐ][^\s,;:.()]*"
-_PLACES = re.compile(rf"{_PLACE_WORD}(?:\s+{_PROPER})*(?:\s*,\s*(?:{_PLACE_WORD}\s+)?{_PROPER}(?:\s+{_PROPER})*)*")
-_PLACE_SPLIT = re.compile(rf",\s*(?={_PLACE_WORD}\s)")
+_PLACES = re.compile(rf"{_PLACE_WORD}(?:\s+{_PROPER})*(?:(?:\s*,\s*|\s+và\s+)(?:{_PLACE_WORD}\s+)?{_PROPER}(?:\s+{_PROPER})*)*")
+_PLACE_SPLIT = re.compile(rf"(?:,\s*|\s+và\s+)(?={_PLACE_WORD}\s)")
 _DUTY_VERB = re.compile(r"(?:can|phai|khan truong|chu dong|tiep tuc|day nhanh|tap trung|thuc hien|ra soat|can cu"
                         r"|to chuc|nghien cuu|bao cao|hoan thanh|chi dao|phoi hop|chiu trach nhiem|quyet liet|som"
                         r"|xay dung|tong hop)\b")

@@ -424,9 +424,12 @@ def test_notices_of_conclusions(dev_plan, extract_file):
     coverage = next(t for t in doc.tasks if t.section_ref == proposals.children[8].id)
     assert coverage.lead[0] == "các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội"
     assert not [t for t in doc.tasks if "trân trọng thông báo" in t.description]
-    wrapped = next(s for s in extract_file(dev_plan("073_")).sections if s.number == "II").children[5]
-    assert wrapped.heading == "Về việc lồng ghép các kiến nghị của tỉnh Điện Biên vào các các Chương trình mục " \
-        "tiêu quốc gia và các đề án có liên quan" and wrapped.text.startswith("Giao Bộ Giáo dục")
+    wrapped = next(s for s in extract_file(dev_plan("073_")).sections if s.number == "II").children[5:7]
+    assert wrapped[0].heading == "Về việc lồng ghép các kiến nghị của tỉnh Điện Biên vào các các Chương trình mục " \
+        "tiêu quốc gia và các đề án có liên quan" and wrapped[0].text.startswith("Giao Bộ Giáo dục")
+    assert wrapped[1].heading.endswith("Cửa khẩu Tây Trang; dự án nâng cấp đường từ Quốc lộ 12 đến cửa khẩu A Pa Chải")
+    whole = next(s for s in doc.sections if s.number == "I").children[0]  # a whole title over a paragraph with a ':'
+    assert whole.heading == "Về tình hình kết quả kinh tế - xã hội 10 tháng năm 2025 của tỉnh Thanh Hóa"
     later = next(t for t in extract_file(dev_plan("065_")).tasks if t.description.startswith("Sau khi phương án"))
     assert later.lead == ["Bộ Tài chính"]
 
@@ -440,6 +443,8 @@ def test_places_charged_by_name(dev_plan, extract_file):
     tasks = extract_file(dev_plan("067_")).tasks
     assert next(t for t in tasks if t.description.startswith("Thành phố Hồ Chí Minh, tỉnh Lâm Đồng")).lead == \
         ["Thành phố Hồ Chí Minh", "tỉnh Lâm Đồng"]
+    assert next(t for t in tasks if t.description.startswith("Thành phố Hà Nội và các tỉnh")).lead == \
+        ["Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai"]
     assert next(t for t in extract_file(dev_plan("073_")).tasks if t.description.startswith("Tỉnh căn cứ")).lead == ["Tỉnh"]
     doc = extract_file(dev_plan("065_"))
     solutions = next(s for s in doc.sections if s.number == "II")
