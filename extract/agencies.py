@@ -91,11 +91,12 @@ GROUPS = [
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
     "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ", "tập đoàn", "tổng công ty",
+    "cơ quan ngang bộ", "cơ quan ngang bộ , cơ quan thuộc chính phủ",
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
 # trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …').
-TITLES = ["Giám đốc", "Tổng Giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
+TITLES = ["Giám đốc", "Tổng Giám đốc", "Tổng giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
           "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư", "Thường trực", "Thống đốc",
           "lãnh đạo", "Lãnh đạo"]
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ"]

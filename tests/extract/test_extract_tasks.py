@@ -457,6 +457,9 @@ def test_office_holders_of_directives(dev_plan, extract_file):
     (097) names two leads; 'Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo …' is the governor, by title."""
     assert [a.text for a in find_agencies("Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các ngân hàng")] == \
         ["Thống đốc Ngân hàng Nhà nước Việt Nam"]
+    assert [a.text for a in find_agencies("Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, "
+                                          "Tổng giám đốc các Tập đoàn chỉ đạo")] == \
+        ["Bộ trưởng", "Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Tổng giám đốc các Tập đoàn"]
     deputies = next(t for t in extract_file(dev_plan("097_")).tasks if "Phó Thủ tướng" in t.description)
     assert deputies.lead == ["Phó Thủ tướng Hồ Đức Phớc", "các Phó Thủ tướng"]
 
