@@ -59,7 +59,8 @@ ZONE_BOARDS = [
     "Ban Quản lý các khu công nghệ cao", "Ban Quản lý khu công nghệ cao", "Ban Quản lý khu nông nghiệp ứng dụng công nghệ cao",
 ]
 # The Party's committees, printed in either case ('Bí thư tỉnh ủy', 'Ban Thường vụ Tỉnh ủy Đắk Lắk').
-PARTY_COMMITTEES = ["tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ", "đảng uỷ"]
+PARTY_COMMITTEE: list[dict[str, Any]] = [{"LOWER": {"IN": ["tỉnh", "thành", "huyện", "đảng"]}},
+                                          {"LOWER": {"IN": ["ủy", "uỷ"]}}]
 COUNCILS = [  # need a locality
     "UBND", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "Viện kiểm sát nhân dân",
     "Tòa án nhân dân",
@@ -400,7 +401,7 @@ def _patterns() -> list[Pattern]:
             article = {"LOWER": "các", "OP": "?" if group.startswith(("sở ", "ban ")) else None}
             patterns.append([{k: v for k, v in article.items() if v}, *_phrase(group), *locality, *tail])
     patterns += [[{"LOWER": "các", "OP": "?"}, *_phrase(title)] for title in LONE_TITLES]
-    patterns += [_phrase(committee) + proper for committee in PARTY_COMMITTEES]
+    patterns.append(PARTY_COMMITTEE + proper)
     # the Prime Minister's deputies, charged in directives ('Phó Thủ tướng Chính phủ Trần Hồng Hà', 'các Phó Thủ tướng')
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("Phó Thủ tướng", first_title=True),
                      *({**token, "OP": "?"} for token in _phrase("Chính phủ")), *proper])
