@@ -475,3 +475,10 @@ def test_a_doer_heading_that_refers_back(dev_plan, extract_file):
         {("Các Sở Xây dựng nêu trên",)}
     assert [a.text for a in find_agencies("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt")] \
         == ["Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai"]
+
+
+def test_ordinal_paragraphs_charge_their_subjects(dev_plan, extract_file):
+    """067 'Thứ tư, các địa phương cần chủ động, quyết liệt hơn nữa …': the ordinal opens the
+    paragraph, its subject leads."""
+    tasks = extract_file(dev_plan("067_")).tasks
+    assert next(t for t in tasks if t.description.startswith("Thứ tư,")).lead == ["các địa phương"]
