@@ -8,7 +8,9 @@ innermost node. So 'I.' / '1.' / 'a)' / '-' / 'b)' puts 'b)' beside 'a)'.
 Heading or text: after a ranked or lettered marker, an upper-case or short line without
 ';' is a heading, 'Label: text' splits into heading and text; a bullet is always text.
 Lines without a marker continue the current node; a new paragraph starts where the
-previous line ended a sentence and this one begins with a capital.
+previous line ended a sentence and this one begins with a capital. On a page (scans, text
+layers) an item's lines that run to the right margin are joined before any of this is
+decided, so a printed item wrapped over three lines reads as a text file's one line does.
 """
 
 from __future__ import annotations
@@ -70,7 +72,10 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
     stack: list[_Node] = []
     last_roman: str | None = None
     edges = _right_edges(lines)
+    consumed = -1
     for i, line in enumerate(lines):
+        if i <= consumed:
+            continue  # printed on under the item above, already part of it
         m = marker_of(line.text)
         if m is not None and m.kind == "roman":
             m = _in_sequence(m, last_roman, _read_by_ocr(line))
@@ -81,11 +86,24 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
             continue
         if stack:
             _wrapped_heading(stack[-1])
-        next_text = lines[i + 1].text if i + 1 < len(lines) else None
-        wraps = next_text is not None and marker_of(next_text) is None and _reaches_edge(line, edges)
-        node = _open(m, line, next_text, wraps)
+        consumed = _paragraph_end(lines, i, edges)
+        more = lines[i + 1:consumed + 1]
+        if more:  # the item's printed lines are read as one, as a text file gives them
+            m = replace(m, rest=" ".join([m.rest, *(squash(ln.text) for ln in more)]))
+        next_text = lines[consumed + 1].text if consumed + 1 < len(lines) else None
+        node = _open(m, line, next_text)
+        node.lines += more
         _place(node, stack, roots)
     return [_to_model(sha, node, f"{i}:{node.marker.number}") for i, node in enumerate(roots, start=first)]
+
+
+def _paragraph_end(lines: list[Line], i: int, edges: dict[int | None, float]) -> int:
+    """Index of the last printed line of the paragraph line ``i`` opens: a line that runs to the
+    right margin wraps onto the next one, unless that one opens an item of its own."""
+    end = i
+    while end + 1 < len(lines) and marker_of(lines[end + 1].text) is None and _reaches_edge(lines[end], edges):
+        end += 1
+    return end
 
 
 def _in_sequence(m: Marker, last: str | None, by_ocr: bool) -> Marker | None:
@@ -158,15 +176,14 @@ def _wrapped_heading(node: _Node) -> None:
         node.heading, node.text = text.rstrip(":"), ""
 
 
-def _open(m: Marker, line: Line, next_text: str | None, wraps: bool = False) -> _Node:
+def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
     node = _Node(m, [line])
     rest = squash(m.rest)
     if m.kind in BULLETS or not rest:
         node.text = rest
         return node
-    goes_on = next_text is not None and marker_of(next_text) is None and (starts_lower(next_text)
-                                                                        or _cuts_a_name(rest, next_text))
-    wraps = wraps or goes_on
+    wraps = next_text is not None and marker_of(next_text) is None and (starts_lower(next_text)
+                                                                      or _cuts_a_name(rest, next_text))
     label, sep, after = rest.partition(":")
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):

@@ -237,6 +237,27 @@ def test_wrapped_lines_on_a_scan():
     assert second.heading is None and second.text.endswith("Trung ương hướng dẫn thực hiện.")
 
 
+def test_an_item_wrapped_on_a_scan_is_read_whole():
+    """A notice's topic title printed over three lines, its ':' on the last one, splits into
+    title and duty as on one text line; so does an agency's line announcing the items below
+    when its ':' is on the second printed line (065 III, 097 2. on their rendered scans)."""
+    from kehoach.extract.sections import build_sections
+
+    lines = _scanned([
+        ("1. Về kiến nghị sớm ban hành Nghị quyết mới về phát triển kinh tế - xã hội và bảo", 2244),
+        ("đảm quốc phòng, an ninh đối với vùng mới được hình thành là vùng Duyên hải Nam", 2244),
+        ("Trung Bộ và Tây Nguyên:", 900),
+        ("Giao Bộ Tài chính khẩn trương hoàn thiện báo cáo sơ kết.", 1800),
+        ("2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp", 2244),
+        ("với các Bộ, cơ quan liên quan và các địa phương:", 1400),
+        ("a) Rà soát các mặt hàng dự trữ quốc gia thuộc lĩnh vực quản lý.", 1900),
+    ])
+    first, second = build_sections("0" * 64, lines)
+    assert first.heading.startswith("Về kiến nghị sớm ban hành") and first.heading.endswith("Tây Nguyên")
+    assert first.text == "Giao Bộ Tài chính khẩn trương hoàn thiện báo cáo sơ kết."
+    assert second.heading.endswith("và các địa phương") and [c.number for c in second.children] == ["a"]
+
+
 def test_roman_look_alikes_are_read_in_sequence(dev_plan, extract_file, tmp_path):
     """'IH.' after 'I.' is II and 'HI.' after it III, as Tesseract reads bold serif numerals
     (seen on the rendered scan of this plan)."""
