@@ -139,7 +139,9 @@ _LISTING_HEAD = re.compile(r"(?:^|\s)[Cc]ác\s+(Bộ|Sở|Tập đoàn|Tổng c�
 _PLACES_HEAD = re.compile(r"\b[Cc]ác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:,\s*(?:thành phố|tỉnh))?$")
 MAX_PLACE_WORDS = 5  # 'Bà Rịa - Vũng Tàu': four words and a dash
 _WORD = re.compile(r"[^\s,;:.()]+")
-_HEAD_WORDS = {head.split()[0].lower() for head in HEADS + COUNCILS}
+# A body's head as printed, opening the next name of a list ('Sở Y tế', 'Bộ Y tế'); a place whose first
+# syllable is a head's ('Điện Biên', 'Thanh Hóa') is no head.
+_HEAD_START = re.compile("(?:" + "|".join(sorted(map(re.escape, HEADS + COUNCILS), key=len, reverse=True)) + r")\s")
 _ABBREVIATION = re.compile(r"^[A-ZĐ][A-ZĐ&,\-.]*[A-ZĐ]$")
 
 
@@ -230,7 +232,7 @@ def _places_end(text: str, colon: int) -> int:
         if word[0] == "và":
             continue
         gap = text[end:word.start()]
-        if not (word[0][:1].isupper() or word[0] in "-–") or word[0].lower() in _HEAD_WORDS or ";" in gap:
+        if not (word[0][:1].isupper() or word[0] in "-–") or _HEAD_START.match(text, word.start()) or ";" in gap:
             break  # a lower-case word, or the next body ('…: Gia Thuận, Tân Điền và Sở Y tế')
         words = 1 if not words or re.search(r",|\bvà\b", gap) else words + 1
         if words > MAX_PLACE_WORDS:

@@ -374,6 +374,8 @@ def test_councils_of_listed_places_and_party_leaders(dev_plan, extract_file):
     assert [a.text for a in find_agencies("UBND các xã: Gia Thuận, Tân Điền và Sở Y tế chủ trì")] == \
         ["UBND các xã: Gia Thuận, Tân Điền", "Sở Y tế"]
     assert [a.text for a in find_agencies("Ủy ban nhân dân các tỉnh: chủ động ứng phó")] == ["Ủy ban nhân dân các tỉnh"]
+    assert [a.text for a in find_agencies("Chủ tịch UBND các tỉnh: Điện Biên, Thanh Hóa chủ động")] == \
+        ["Chủ tịch UBND các tỉnh: Điện Biên, Thanh Hóa"]  # places that begin like a head ('Điện lực', 'Thanh tra')
     tasks = extract_file(dev_plan("095_")).tasks
     provinces = "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai"
     assert [t.lead for t in tasks if t.description.startswith(("Chịu trách nhiệm toàn diện", "Tiếp tục huy động",
