@@ -315,9 +315,10 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     description runs on to 'có trách nhiệm' is named up to there ('Các cơ quan được phân công
     chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …')."""
     agencies = find_agencies(text) if agencies is None else agencies
-    intro = _INTRO.match(aligned_fold(text))
+    key = aligned_fold(text)
+    intro = _INTRO.match(key)
     start = len(intro[0]) if intro else 0
-    if _LEADING_CLAUSE.match(aligned_fold(text)):
+    if _LEADING_CLAUSE.match(key):
         starts = {a.start for a in agencies}
         start = next((m.end() for m in re.finditer(r",\s+", text) if m.end() in starts or _places(text, m.end())),
                      start)
