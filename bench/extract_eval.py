@@ -25,8 +25,8 @@ Metrics, per document and overall (micro: counts summed over documents), for tex
 * **legal bases**: F1 on the multiset of (type, number) keys (type folded, number without
   spaces; an unnumbered citation is keyed by its date), plus the share of matched bases whose
   date is equal.
-* **sections**: precision / recall / F1 of body nodes (bullets '-' '+' are not nodes, they
-  are text of their parent; a decision's "Điều N" articles are not annotated, so they are left
+* **sections**: precision / recall / F1 of body nodes (bullets '-' '+' and items '(1)', '(i)'
+  are not nodes, they are text of their parent, as FORMAT.md's marker list says; a decision's "Điều N" articles are not annotated, so they are left
   out and their children take their place). A predicted node matches an annotated one when the paths of
   numbers are equal and the headings match (both null, or rapidfuzz ``ratio`` >= 90 on the
   squashed text). For matched nodes, "text sim" is the mean ``ratio`` between the predicted
@@ -89,6 +89,7 @@ DEFAULT_ANNOTATIONS = REPO / "tests" / "data" / "annotations"
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 FIELDS = ("issuer", "number", "doc_type", "place", "date", "title", "signer_name", "signer_position")
 BULLETS = {"-", "+", "•", "–", "—", "*", "·"}
+PAREN_ITEM = re.compile(r"^\(\w{1,4}\)$")  # '(1)', '(iv)': not in FORMAT.md's marker list
 ARTICLE = re.compile(r"^Điều\s+\d+", re.IGNORECASE)
 HEADING_MATCH = 90.0
 DESCRIPTION_MATCH = 60.0
@@ -236,7 +237,7 @@ def flatten(sections: Iterable[Section], parent: tuple[str, ...] = ()) -> list[t
     it is left out and its children keep the path of its parent."""
     out = []
     for node in sections:
-        if node.number.strip() in BULLETS:
+        if is_bullet(node.number):
             continue
         if ARTICLE.match(node.number.strip()):
             out += flatten(node.children, parent)
@@ -251,9 +252,14 @@ def node_text(node: Section) -> str:
     """Heading, text and the text of the bullet children below it."""
     parts = [node.heading or "", node.text]
     for child in node.children:
-        if child.number.strip() in BULLETS:
+        if is_bullet(child.number):
             parts += [child.number, node_text(child)]
     return squash(" ".join(parts))
+
+
+def is_bullet(number: str) -> bool:
+    """A marker that FORMAT.md does not count as a node: its item is text of the parent."""
+    return number.strip() in BULLETS or bool(PAREN_ITEM.match(number.strip()))
 
 
 def source_text(lines: list[str], start: int, end: int) -> str:
