@@ -58,7 +58,16 @@ _JOINER = re.compile(r"^(?:,|;|/|va|, va|cac|va cac|, cac)?$")  # '/': 'Sở Vă
 _LEAD_CUE = re.compile(r"\bchu tri\b")
 _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*:?$")  # 'Chủ trì, phối hợp' / '- Sở X …'
 PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
-_ANNOUNCES = re.compile(r"^(?:(?:co|chiu) trach nhiem|thuc hien)?\s*(?:cac nhiem vu sau|nhu sau)?\s*:?$")
+# What is left of a paragraph that names agencies only to announce the items below ('Các bộ, ngành có
+# trách nhiệm:', '…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:').
+_ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:tap trung )?thuc hien(?: tot)?)?\s*"
+                        r"(?:(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
+                        r"(?: trong tam| chu yeu| cu the)? sau(?: day)?|nhu sau)?\s*:?$")
+# A notice of a meeting with one province ('… TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ'): the duties
+# its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
+_MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
+                          r"(.+?)(?= ve\b| tai\b| nam\b|,|$)")
+_DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI'
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
 # So is 'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng …' / 'Yêu cầu Giám đốc các sở … thực hiện nghiêm
@@ -82,10 +91,21 @@ def build_tasks(sha: str, doc_type: str | None, sections: list[Section], title: 
     directing = doc_type == "Thông báo" and folded(title or "").startswith(DIRECTING_NOTICES)
     if doc_type not in TASK_DOC_TYPES and not directing:
         return []
+    addressee = _addressee(title or "") if directing else []
     tasks: list[Task] = []
     for section in sections:
-        tasks += _tasks_of(sha, section, [], assigning=False)
+        duty_part = bool(section.heading and _DUTY_PART.search(folded(section.heading)))
+        tasks += _tasks_of(sha, section, addressee if duty_part else [], assigning=False)
     return tasks
+
+
+def _addressee(title: str) -> list[str]:
+    """The province a notice's meeting was held with, as a lead ('tỉnh Phú Thọ')."""
+    found = _MEETS_PLACE.search(aligned_fold(title))
+    if found is None:
+        return []
+    name = " ".join(word.capitalize() for word in title[found.start(2):found.end(2)].split())
+    return [f"{'tỉnh' if found[1] == 'tinh' else 'thành phố'} {name}"]
 
 
 def _states_aims(section: Section) -> bool:
@@ -111,7 +131,10 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     heading, or as the subject of the node's text, or by the item's labels, leads every duty below
     it. Under an ``assigning`` section a heading that names a doer leads even when the agency
     patterns do not know it."""
-    if _states_aims(node) or is_label(node.text) or _is_label_heading(node):
+    if _states_aims(node):  # no duty, unless its last words hand the items below to someone
+        intro = _lead_in(node)
+        return [t for child in node.children for t in _tasks_of(sha, child, intro, assigning=False)] if intro else []
+    if is_label(node.text) or _is_label_heading(node):
         return []
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
@@ -122,8 +145,8 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     description = _description(node.text) or _titled_duty(node, own)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
-    if description and _names_only(description):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
-        lead, task = _subject(description), None
+    if description and (announced := _announced(description)):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
+        lead, task = announced, None
     else:
         task = _task(sha, node, description, lead, labels) if description else None
     tasks = [task] if task else []
@@ -131,9 +154,17 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
         tasks += _charged_in_turn(sha, node, task, labels)
     tasks += _later_charges(sha, node, labels, first_part=len(tasks) + 1)
     assigning = assigning or bool(node.heading and ASSIGNING_SECTIONS.search(folded(node.heading)))
+    lead = _lead_in(node) or (task.lead if task else lead)
     for child in node.children:
-        tasks += _tasks_of(sha, child, task.lead if task else lead, labels, assigning=assigning)
+        tasks += _tasks_of(sha, child, lead, labels, assigning=assigning)
     return tasks
+
+
+def _lead_in(node: Section) -> list[str]:
+    """Who the items below are charged to, when the node's text ends by saying so ('Để tiếp
+    tục …, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:')."""
+    last = node.text.rstrip().rsplit("\n", 1)[-1].strip()
+    return _subject(last) if node.children and last.endswith(":") else []
 
 
 def _partnered_task(sha: str, node: Section, lead: list[str], labels: _Labels) -> Task | None:
@@ -217,13 +248,14 @@ def _names_in(text: str) -> list[str]:
     return names
 
 
-def _names_only(text: str) -> bool:
-    """The text is nothing but a list of agencies, a heading printed as a sentence, maybe
-    announcing its bullets ('Các bộ, ngành, địa phương có trách nhiệm:')."""
-    agencies = find_agencies(text)
-    names = _run(text, agencies, 0)
-    rest = text[agencies[len(names) - 1].end:] if names else text
-    return bool(names) and bool(_ANNOUNCES.match(folded(rest.strip(" .;,"))))
+def _announced(text: str) -> list[str]:
+    """The agencies of a text that is nothing but their list, a heading printed as a sentence,
+    maybe announcing its bullets ('Các bộ, ngành, địa phương có trách nhiệm:')."""
+    subject = _subject(text)
+    if not subject:
+        return []
+    rest = text[text.find(subject[-1]) + len(subject[-1]):]
+    return subject if _ANNOUNCES.match(folded(rest.strip(" .;,"))) else []
 
 
 def _description(text: str) -> str:
@@ -265,7 +297,7 @@ def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) ->
     for paragraph in node.text.split("\n")[1:]:
         paragraph = paragraph.strip()
         if _charges(paragraph) and not is_label(paragraph) and not folded(paragraph).startswith(CLOSING_PARAGRAPH) \
-                and not _ISSUER_ASKS.search(folded(paragraph)):
+                and not _ISSUER_ASKS.search(folded(paragraph)) and not _announced(paragraph):
             if task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):
                 tasks.append(task)
     return tasks

@@ -484,3 +484,22 @@ def test_ordinal_paragraphs_charge_their_subjects(dev_plan, extract_file):
     paragraph, its subject leads."""
     tasks = extract_file(dev_plan("067_")).tasks
     assert next(t for t in tasks if t.description.startswith("Thứ tư,")).lead == ["các địa phương"]
+
+
+def test_duties_of_the_province_a_notice_meets(dev_plan, extract_file):
+    """A notice of a meeting with one province: the duty part's items that name no subject are
+    that province's ('… LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ' / 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP …' /
+    '1. Nhận diện …', 070); a lead-in that ends an assessment hands its items below to its subject
+    ('…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:', 072),
+    and announces them only: it is no task of its own. The assessment itself charges nobody."""
+    doc = extract_file(dev_plan("070_"))
+    duties = next(s for s in doc.sections if s.number == "II")
+    ids = {duties.id} | {c.id for c in duties.children} | {g.id for c in duties.children for g in c.children}
+    assert [t.lead for t in doc.tasks if t.section_ref in ids] == [["tỉnh Phú Thọ"]] * 10
+    assessment = next(s for s in doc.sections if s.number == "I")
+    assert not [t for t in doc.tasks if t.section_ref == assessment.id]
+    doc = extract_file(dev_plan("072_"))
+    items = next(s for s in doc.sections if s.number == "I").children
+    leads = [t.lead for t in doc.tasks if t.section_ref in {c.id for c in items}]
+    assert leads.count(["thành phố Đà Nẵng"]) >= 6
+    assert not [t for t in doc.tasks if t.description.endswith("giải pháp sau đây:")]
