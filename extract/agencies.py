@@ -96,11 +96,15 @@ GROUPS = [
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
-# trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …').
+# trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ … chịu trách nhiệm thi hành …'),
+# as directives do too ('Thủ trưởng cơ quan ngang bộ, cơ quan trực thuộc Chính phủ'), with the
+# inspectorates they charge by kind ('Cơ quan thanh tra khẩn trương …').
 TITLES = ["Giám đốc", "Tổng Giám đốc", "Tổng giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
           "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư", "Thường trực", "Thống đốc",
           "lãnh đạo", "Lãnh đạo"]
-LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ"]
+LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ",
+               "thủ trưởng cơ quan ngang bộ , cơ quan thuộc chính phủ",
+               "thủ trưởng cơ quan ngang bộ , cơ quan trực thuộc chính phủ", "cơ quan thanh tra"]
 _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
                            + r")\s+$")
 # A group goes on with more kinds ('Các Sở, ngành' + ', đơn vị') and ends with what qualifies it

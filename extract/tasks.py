@@ -41,7 +41,7 @@ DIRECTING_NOTICES = ("ket luan", "y kien chi dao")  # a Thông báo whose trích
 NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu")
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
-_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|dong chi\s+"
+_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|(?:cac )?dong chi\s+"
                     r"|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s*)+")  # 'Thứ tư, các địa phương cần …'
 # A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',
 # 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
@@ -262,8 +262,21 @@ def _description(text: str) -> str:
     """The node's first paragraph: what follows it in the same node is, in these plans, a
     general remark ('Trong quá trình thực hiện …', 'Trên đây là Kế hoạch …') glued on
     because it carries no number of its own."""
-    first = text.split("\n", 1)[0].strip()
+    first = _paragraphs(text)[0]
     return "" if folded(first).startswith(CLOSING_PARAGRAPH) else first
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The paragraphs of a node's text, a list of agencies broken after its ';' joined to the
+    line it goes on in ('3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;' / 'Ủy ban nhân dân
+    các tỉnh, … căn cứ chức năng …')."""
+    paragraphs: list[str] = []
+    for paragraph in (p.strip() for p in text.split("\n")):
+        if paragraphs and paragraphs[-1].endswith((";", ",")) and _announced(paragraphs[-1]) and _subject(paragraph):
+            paragraphs[-1] += f" {paragraph}"
+        else:
+            paragraphs.append(paragraph)
+    return paragraphs
 
 
 def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> list[Task]:
@@ -294,8 +307,7 @@ def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) ->
     article printed after its effective date ('Điều 3. Quyết định này có hiệu lực …' / 'Chánh
     Văn phòng UBND tỉnh; Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này')."""
     tasks = []
-    for paragraph in node.text.split("\n")[1:]:
-        paragraph = paragraph.strip()
+    for paragraph in _paragraphs(node.text)[1:]:
         if _charges(paragraph) and not is_label(paragraph) and not folded(paragraph).startswith(CLOSING_PARAGRAPH) \
                 and not _ISSUER_ASKS.search(folded(paragraph)) and not _announced(paragraph):
             if task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):

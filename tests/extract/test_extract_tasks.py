@@ -503,3 +503,17 @@ def test_duties_of_the_province_a_notice_meets(dev_plan, extract_file):
     leads = [t.lead for t in doc.tasks if t.section_ref in {c.id for c in items}]
     assert leads.count(["thành phố Đà Nẵng"]) >= 6
     assert not [t for t in doc.tasks if t.description.endswith("giải pháp sau đây:")]
+
+
+def test_office_holders_and_inspectorates_of_a_telegram(dev_plan, extract_file):
+    """101: 'Cơ quan thanh tra khẩn trương …' leads; 'Thủ trưởng cơ quan ngang bộ, cơ quan trực
+    thuộc Chính phủ' is one title, so the run of leads goes on to the provinces' chairmen; a list
+    broken after its ';' ('3. Các bộ, …;' / 'Ủy ban nhân dân các tỉnh, … căn cứ …') is one task;
+    'Đề nghị các đồng chí Bộ trưởng, …' charges the office holders after it."""
+    leads = [t.lead for t in extract_file(dev_plan("101_")).tasks]
+    assert ["Cơ quan thanh tra"] in leads
+    assert ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ, cơ quan trực thuộc Chính phủ",
+            "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"] in leads
+    assert ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "các cơ quan thanh tra"] in leads
+    assert ["Bộ trưởng", "Thủ trưởng các cơ quan ngang Bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"] in leads
