@@ -140,7 +140,8 @@ _CENTRAL_TAIL = re.compile(r"(?:(?<=tỉnh)|(?<=phố))(?:,\s*(?:tỉnh|thành p
 _LISTING_HEAD = re.compile(r"(?:^|\s)[Cc]ác\s+(Bộ|Sở|Tập đoàn|Tổng công ty)(?:,\s*(?:cơ quan|ngành))?$")
 # Councils of several places, named after a ':' ('Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
 # Đắk Lắk, Gia Lai'); the places are proper names, not bodies of their own.
-_PLACES_HEAD = re.compile(r"\b[Cc]ác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:,\s*(?:thành phố|tỉnh))?$")
+_PLACES_HEAD = re.compile(r"\b[Cc]ác\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:,\s*(?:thành phố|tỉnh))?"
+                          r"(?:\s+trực thuộc [Tt]rung ương)?$")
 MAX_PLACE_WORDS = 5  # 'Bà Rịa - Vũng Tàu': four words and a dash
 _WORD = re.compile(r"[^\s,;:.()]+")
 # A body's head as printed, opening the next name of a list ('Sở Y tế', 'Bộ Y tế'); a place whose first
@@ -408,6 +409,9 @@ def _patterns() -> list[Pattern]:
             patterns.append([{k: v for k, v in article.items() if v}, *_phrase(group), *locality, *tail])
     patterns += [[{"LOWER": "các", "OP": "?"}, *_phrase(title)] for title in LONE_TITLES]
     patterns.append(PARTY_COMMITTEE + proper)
+    # the Party committee and government of a place, charged together ('Cấp ủy, chính quyền Thành phố phải …')
+    patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("cấp ủy")])
+    patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("chính quyền"), {"LOWER": {"IN": LOCALITY}, "OP": "+"}])
     # the Prime Minister's deputies, charged in directives ('Phó Thủ tướng Chính phủ Trần Hồng Hà', 'các Phó Thủ tướng')
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("Phó Thủ tướng", first_title=True),
                      *({**token, "OP": "?"} for token in _phrase("Chính phủ")), *proper])

@@ -76,6 +76,7 @@ _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆ
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
                           r"|^\S+(?: \S+){0,6} (?:thong bao de .* biet\b|tran trong thong bao)")
+_AGREES = re.compile(r"^(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)\b")
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
 _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
@@ -145,13 +146,16 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     description = _description(node.text) or _titled_duty(node, own)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
-    if description and (announced := _announced(description)):  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
+    announced = _announced(description) if description else []
+    if announced:  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
         lead, task = announced, None
     else:
-        task = _task(sha, node, description, lead, labels) if description else None
+        task = _task(sha, node, description, lead, labels) if description and not _agrees(description) else None
     tasks = [task] if task else []
     if task:
         tasks += _charged_in_turn(sha, node, task, labels)
+    elif description and not announced:
+        tasks += _charged_later(sha, node, description, labels)
     tasks += _later_charges(sha, node, labels, first_part=len(tasks) + 1)
     assigning = assigning or bool(node.heading and ASSIGNING_SECTIONS.search(folded(node.heading)))
     lead = _lead_in(node) or (task.lead if task else lead)
@@ -297,9 +301,35 @@ def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> li
             more.append(extra)
     first = text[:starts[0]].strip()
     timing = read_timing(first)
+    closing = [b for b in bounds if TIME_LABEL.match(aligned_fold(text[b:]))]
+    if timing.deadline is None and closing and closing[-1] > starts[-1]:  # '… Thời hạn hoàn thành: trước ngày …'
+        timing = read_timing(text[closing[-1]:])  # closes the item: it dates every part
     task.description, task.deadline, task.frequency, task.timeframe = \
         first, timing.deadline, timing.frequency, timing.timeframe
     return more
+
+
+def _charged_later(sha: str, node: Section, text: str, labels: _Labels) -> list[Task]:
+    """A paragraph that charges nobody at first but does further on ('Về vấn đề này, Chính phủ đã
+    ban hành …. Các bộ, ngành … hoàn thiện …', 'Các Bộ, cơ quan thống nhất …; giao Bộ Nông nghiệp
+    và Môi trường làm chủ …'): each later sentence or ';' clause that opens by charging agencies
+    is their task."""
+    bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
+    starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 5]) == "giao ")
+              and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:]))]
+    tasks = []
+    for start, end in zip(starts, [*starts[1:], len(text)]):
+        if task := _task(sha, node, text[start:end].strip(), [], labels, len(tasks) + 1):
+            tasks.append(task)
+    return tasks
+
+
+def _agrees(text: str) -> bool:
+    """The agencies the text opens with agree to something ('Các Bộ, cơ quan thống nhất chỉ có một
+    cơ quan chủ trì'): a finding of the meeting, not their duty."""
+    subject = _subject(text)
+    rest = text[text.find(subject[-1]) + len(subject[-1]):] if subject else ""
+    return bool(subject) and bool(_AGREES.match(folded(rest.strip())))
 
 
 def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) -> list[Task]:

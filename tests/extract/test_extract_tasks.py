@@ -517,3 +517,28 @@ def test_office_holders_and_inspectorates_of_a_telegram(dev_plan, extract_file):
     assert ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
             "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "các cơ quan thanh tra"] in leads
     assert ["Bộ trưởng", "Thủ trưởng các cơ quan ngang Bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"] in leads
+
+
+def test_charges_further_on_in_a_paragraph(dev_plan, extract_file):
+    """A notice's item that charges nobody at first but does further on: 068 '(1) Về việc phê
+    duyệt Chương trình: Các Bộ, cơ quan thống nhất …; giao Bộ Nông nghiệp và Môi trường làm chủ
+    …' (agreeing is no duty), '(2) …: Chính phủ sẽ phân công …. Bộ Dân tộc và Tôn giáo chịu trách
+    nhiệm …. Yêu cầu các Bộ, cơ quan …'; 072 II.3 '…: Về vấn đề này, Chính phủ đã ban hành ….
+    Các bộ, ngành … hoàn thiện …'. 'Cấp ủy, chính quyền Thành phố phải …' (072 I.1) leads."""
+    leads = [t.lead for t in extract_file(dev_plan("068_")).tasks]
+    assert ["Bộ Nông nghiệp và Môi trường"] in leads and ["Các Bộ, cơ quan"] not in leads
+    assert ["Bộ Dân tộc và Tôn giáo"] in leads and ["các Bộ, cơ quan"] in leads
+    leads = [t.lead for t in extract_file(dev_plan("072_")).tasks]
+    assert ["Các bộ, ngành"] in leads and ["Cấp ủy", "chính quyền Thành phố"] in leads
+
+
+def test_telegram_items_charging_listed_provinces_and_dated_at_their_end(dev_plan, extract_file):
+    """099 '4. Chủ tịch … các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, …, Lâm Đồng chủ động …'
+    is one item led by the council of the listed places; 101 2. charges the office holders, then
+    'UBND thành phố Đà Nẵng …', and its closing 'Thời hạn hoàn thành: trước ngày 30/11/2025' dates both."""
+    item = next(t for t in extract_file(dev_plan("099_")).tasks if t.lead[0].startswith("Chủ tịch"))
+    assert item.lead == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, "
+                         "Huế, Đà Nẵng, Quảng Ngãi, Gia Lai, Đắk Lắk, Khánh Hòa, Lâm Đồng"]
+    tasks = extract_file(dev_plan("101_")).tasks
+    both = [t for t in tasks if t.lead[0] == "Bộ trưởng" and t.deadline or t.lead == ["UBND thành phố Đà Nẵng"]]
+    assert [str(t.deadline) for t in both] == ["2025-11-30", "2025-11-30"]
