@@ -542,3 +542,11 @@ def test_telegram_items_charging_listed_provinces_and_dated_at_their_end(dev_pla
     tasks = extract_file(dev_plan("101_")).tasks
     both = [t for t in tasks if t.lead[0] == "Bộ trưởng" and t.deadline or t.lead == ["UBND thành phố Đà Nẵng"]]
     assert [str(t.deadline) for t in both] == ["2025-11-30", "2025-11-30"]
+
+
+def test_kinds_of_bodies_directives_charge():
+    """Directives charge the press and builders by kind ('Các cơ quan truyền thông, báo chí tiếp tục
+    …', 098; 'các nhà đầu tư, nhà thầu …', 067): each is one name, not 'Các cơ quan' cut short."""
+    assert [a.text for a in find_agencies("Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn")] == \
+        ["Các cơ quan truyền thông, báo chí"]
+    assert [a.text for a in find_agencies("các nhà đầu tư, nhà thầu khẩn trương thi công")] == ["các nhà đầu tư, nhà thầu"]
