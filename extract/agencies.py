@@ -138,6 +138,10 @@ _GROUP_SPLIT = re.compile(r",\s*|\s+và\s+|\s+-\s+|\s+–\s+")
 # + ', thành phố trực thuộc Trung ương'): a regular expression, as token patterns for it on every
 # head cost a quarter more matching time.
 _CENTRAL_TAIL = re.compile(r"(?:(?<=tỉnh)|(?<=phố))(?:,\s*(?:tỉnh|thành phố))+\s+trực thuộc [Tt]rung ương")
+# The stretch of the country a council of places covers ('Chủ tịch Ủy ban nhân dân các tỉnh, thành phố
+# ven biển từ Đà Nẵng đến Lâm Đồng', '… từ Hà Tĩnh đến Lâm Đồng'), as directives on storms charge them.
+_NAMED = r"[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3}"
+_RANGE_TAIL = re.compile(rf"(?:(?<=tỉnh)|(?<=phố))(?:\s+ven biển)?\s+từ\s+{_NAMED}\s+đến\s+{_NAMED}")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
 _LISTING_HEAD = re.compile(r"(?:^|\s)[Cc]ác\s+(Bộ|Sở|Tập đoàn|Tổng công ty)(?:,\s*(?:cơ quan|ngành))?$")
 # Councils of several places, named after a ':' ('Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
@@ -199,6 +203,8 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 end = above[1]
         if not is_collective(text[start:end]) and (central := _CENTRAL_TAIL.match(text, end)):
             end = central.end()  # 'Sở Văn hóa và Thể thao tỉnh' + ', thành phố trực thuộc Trung ương'
+        if _PLACES_HEAD.search(text, start, end) and (stretch := _RANGE_TAIL.match(text, end)):
+            end = stretch.end()
         if (head := _LISTING_HEAD.search(text[start:end])) and text[end:end + 1] == ":":
             end = _members_end(text, end, head[1])
         elif _PLACES_HEAD.search(text, start, end) and text[end:end + 1] == ":":

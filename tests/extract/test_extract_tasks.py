@@ -550,3 +550,14 @@ def test_kinds_of_bodies_directives_charge():
     assert [a.text for a in find_agencies("Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn")] == \
         ["Các cơ quan truyền thông, báo chí"]
     assert [a.text for a in find_agencies("các nhà đầu tư, nhà thầu khẩn trương thi công")] == ["các nhà đầu tư, nhà thầu"]
+
+
+def test_councils_of_a_stretch_of_the_country(dev_plan, extract_file):
+    """Directives on storms charge the provinces of a stretch of coast: 'Chủ tịch Ủy ban nhân dân
+    các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng' (104) and '… ven biển từ Đà Nẵng đến Lâm Đồng' (102)
+    are one lead each."""
+    assert [a.text for a in find_agencies("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, "
+                                          "trong đó tập trung")] == \
+        ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng"]
+    leads = [t.lead for t in extract_file(dev_plan("102_")).tasks]
+    assert any("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng" in lead for lead in leads)
