@@ -255,11 +255,14 @@ def _names_in(text: str) -> list[str]:
 def _announced(text: str) -> list[str]:
     """The agencies of a text that is nothing but their list, a heading printed as a sentence,
     maybe announcing its bullets ('Các bộ, ngành, địa phương có trách nhiệm:')."""
+    subject, rest = _subject_and_rest(text)
+    return subject if subject and _ANNOUNCES.match(folded(rest.strip(" .;,"))) else []
+
+
+def _subject_and_rest(text: str) -> tuple[list[str], str]:
+    """The agencies the text opens with, and what it says after the last of them."""
     subject = _subject(text)
-    if not subject:
-        return []
-    rest = text[text.find(subject[-1]) + len(subject[-1]):]
-    return subject if _ANNOUNCES.match(folded(rest.strip(" .;,"))) else []
+    return subject, text[text.find(subject[-1]) + len(subject[-1]):] if subject else text
 
 
 def _description(text: str) -> str:
@@ -327,8 +330,7 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels) -> list[
 def _agrees(text: str) -> bool:
     """The agencies the text opens with agree to something ('Các Bộ, cơ quan thống nhất chỉ có một
     cơ quan chủ trì'): a finding of the meeting, not their duty."""
-    subject = _subject(text)
-    rest = text[text.find(subject[-1]) + len(subject[-1]):] if subject else ""
+    subject, rest = _subject_and_rest(text)
     return bool(subject) and bool(_AGREES.match(folded(rest.strip())))
 
 
@@ -349,10 +351,10 @@ def _charges(clause: str) -> bool:
     """The clause opens with agencies and goes on with what they do ('Bộ Tài chính có trách nhiệm
     …'), not with more of a list ('Chủ tịch UBND các xã, phường và đặc khu Lý Sơn;', 'Giám đốc các
     Sở: Tư pháp, …;', a closing article's subjects split by ';')."""
-    subject = _subject(clause)
+    subject, after = _subject_and_rest(clause)
     if not subject:
         return False
-    rest = clause[clause.find(subject[-1]) + len(subject[-1]):].split()
+    rest = after.split()
     return len(rest) >= 3 and rest[0][:1].islower() and rest[0] != "và"
 
 
