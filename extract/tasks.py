@@ -37,7 +37,9 @@ from .legal_bases import aligned_fold
 from .lines import folded
 
 TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương trình", "Đề án", "Công điện")
-DIRECTING_NOTICES = ("ket luan", "y kien chi dao")  # a Thông báo whose trích yếu opens so charges agencies
+# A Thông báo whose trích yếu opens so charges agencies: a leader's conclusions or directions, and
+# the results of an inspection, which demand remedies of the body inspected ('2. Yêu cầu đối với chủ đầu tư').
+DIRECTING_NOTICES = ("ket luan", "y kien chi dao", "ket qua kiem tra")
 NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu")
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
@@ -72,10 +74,11 @@ _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆ
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
 # So is 'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng …' / 'Yêu cầu Giám đốc các sở … thực hiện nghiêm
 # Chỉ thị này', and a notice's last line ('Văn phòng Chính phủ thông báo để … biết, thực hiện',
+# 'Sở Công Thương thông báo cho Công ty … được biết để …',
 # '… trân trọng thông báo./.').
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
-                          r"|^\S+(?: \S+){0,6} (?:thong bao de .* biet\b|tran trong thong bao)")
+                          r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de ).* biet\b|tran trong thong bao)")
 _AGREES = re.compile(r"^(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)\b")
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -83,6 +86,7 @@ _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 # Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
 # nghiệp viễn thông'); elsewhere an item's heading is a topic ('2.3. Thử nghiệm và tối ưu hóa').
+_DUTIES_OF = re.compile(r"^(?:trach nhiem cua|nhiem vu cua|yeu cau doi voi)\s")  # whose duties the item lists
 ASSIGNING_SECTIONS = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|nhiem vu cua|giao nhiem vu)\b")
 
 
@@ -110,8 +114,10 @@ def _addressee(title: str) -> list[str]:
 
 
 def _states_aims(section: Section) -> bool:
-    """A 'Mục đích, yêu cầu' / 'Mục tiêu' / 'Quan điểm' section: no duty is assigned there."""
-    return bool(section.heading) and folded(section.heading).startswith(NO_TASK_SECTIONS)
+    """A 'Mục đích, yêu cầu' / 'Mục tiêu' / 'Quan điểm' section: no duty is assigned there
+    ('Yêu cầu đối với chủ đầu tư' demands, it is no aim)."""
+    heading = folded(section.heading or "")
+    return heading.startswith(NO_TASK_SECTIONS) and not _DUTIES_OF.match(heading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +146,11 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
     heading_lead = _heading_lead(node.heading) if node.heading else []
-    if node.heading and (assigning and not heading_lead or cut_short(node.heading, heading_lead)):
+    if node.heading and ((assigning or _DUTIES_OF.match(folded(node.heading))) and not heading_lead
+                         or cut_short(node.heading, heading_lead)):
         heading_lead = doer_names(node.heading) or heading_lead
     lead = own.lead or heading_lead or inherited
-    description = _description(node.text) or _titled_duty(node, own)
+    description = _description(node.text) or _titled_duty(node, own) or _sentence_title(node)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
     announced = _announced(description) if description else []
@@ -191,6 +198,13 @@ def _titled_duty(node: Section, own: _Labels) -> str:
     if not (own.lead and node.heading) or node.text.strip():
         return ""
     return node.heading if all(is_label(c.text) or _is_label_heading(c) for c in node.children) else ""
+
+
+def _sentence_title(node: Section) -> str:
+    """A short item the section reader took for a title, but printed as a sentence with nothing
+    under it ('a) Lưu trữ hồ sơ công trình theo quy định.'): the duty itself."""
+    heading = node.heading or ""
+    return heading if heading.endswith(".") and not node.text.strip() and not node.children else ""
 
 
 def _heading_lead(heading: str) -> list[str]:

@@ -561,3 +561,16 @@ def test_councils_of_a_stretch_of_the_country(dev_plan, extract_file):
         ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng"]
     leads = [t.lead for t in extract_file(dev_plan("102_")).tasks]
     assert any("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng" in lead for lead in leads)
+
+
+def test_a_notice_of_inspection_results_demands_remedies(dev_plan, extract_file):
+    """048, a Sở's Thông báo of inspection results to a company: '2. Yêu cầu đối với chủ đầu tư' is no
+    aim but the duties of its subject, each item one task ('a) Lưu trữ hồ sơ công trình theo quy
+    định.', a one-sentence item read as a title); the information part gives none, and the closing
+    'Sở Công Thương thông báo cho Công ty … được biết …' is no task."""
+    doc = extract_file(dev_plan("048_"))
+    assert [t.description for t in doc.tasks][:2] == [
+        "Lưu trữ hồ sơ công trình theo quy định.",
+        "Quản lý, khai thác, vận hành công trình theo đúng công năng, thiết kế được phê duyệt;"]
+    assert {tuple(t.lead) for t in doc.tasks} == {("chủ đầu tư",)}
+    assert not [t for t in doc.tasks if "thông báo cho" in t.description]
