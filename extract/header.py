@@ -15,6 +15,7 @@ The header is read from the top of the cleaned line stream in two phases:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -228,11 +229,17 @@ def _centred_part(line: Line, centre: float) -> Line:
     return line
 
 
+# A wrapped title line that opens with an abbreviation in brackets and goes on ('(IOT) TẠI CÁC KHU
+# CÔNG NGHIỆP …'); a line of its own in brackets is a note ('(Ban hành kèm theo …)').
+_ABBREVIATION_GOES_ON = re.compile(r"^\s*\([^()\s]{1,12}\)\s+\w")
+
+
 def _may_start_title(text: str, next_text: str | None, first: bool = True) -> bool:
     """Whether ``text`` can be a title line. A first title line may open like a preamble
     ('Thực hiện Đề án số 08 …' is a plan's title) but then does not end like one (':', ';', '.')."""
     kind = classify(text)
-    if kind not in (Kind.OTHER, Kind.DOC_TYPE, Kind.VV, Kind.BODY) or text.lstrip().startswith("("):
+    if kind not in (Kind.OTHER, Kind.DOC_TYPE, Kind.VV, Kind.BODY) or text.lstrip().startswith("(") \
+            and not _ABBREVIATION_GOES_ON.match(text):
         return False
     if kind is Kind.BODY and not (first and _title_like_opening(text)):
         return False

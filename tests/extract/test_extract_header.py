@@ -173,3 +173,19 @@ def test_blank_number_and_day_of_a_draft_are_not_flagged(dev_plan, extract_file)
     doc = extract_file(dev_plan("001_"))  # 'Số: /KH-SCT', day left blank: an unnumbered draft
     assert (doc.number, doc.issued_date) == ("/KH-SCT", None)
     assert not any(flag.startswith(("number", "date")) for flag in doc.review_flags)
+
+
+def test_a_title_line_opening_with_an_abbreviation_in_brackets(tmp_path, extract_file):
+    """017's title wraps before '(IOT) TẠI CÁC KHU CÔNG NGHIỆP …' on its scan: a line opening with a
+    bracketed abbreviation goes on with the title; a bracketed note of its own still ends it."""
+    head = ("UBND TỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 987/KH-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\n"
+            "PHÁT TRIỂN HỆ THỐNG SÓNG VIỄN THÔNG 5G, INTERNET VẠN VẬT\n")
+    body = "Căn cứ Luật Viễn thông ngày 24 tháng 11 năm 2023;\nI. MỤC ĐÍCH, YÊU CẦU\n1. Phát triển hạ tầng.\n"
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text(head + "(IOT) TẠI CÁC KHU CÔNG NGHIỆP NGHỆ AN GIAI ĐOẠN 2026 - 2030\n" + body, encoding="utf-8")
+    assert extract_file(wrapped).title == ("PHÁT TRIỂN HỆ THỐNG SÓNG VIỄN THÔNG 5G, INTERNET VẠN VẬT (IOT) TẠI CÁC "
+                                           "KHU CÔNG NGHIỆP NGHỆ AN GIAI ĐOẠN 2026 - 2030")
+    noted = tmp_path / "noted.txt"
+    noted.write_text(head + "(Ban hành kèm theo Quyết định số 12/QĐ-UBND)\n" + body, encoding="utf-8")
+    assert extract_file(noted).title == "PHÁT TRIỂN HỆ THỐNG SÓNG VIỄN THÔNG 5G, INTERNET VẠN VẬT"
