@@ -24,7 +24,8 @@ from ..models.base import BBox
 from .closing_lines import opens_with_authority
 from .columns import Piece, Widths, has_boxes, no_anchors, split_line
 from .dates import find_date, place_span
-from .header_lines import Kind, classify, doc_type_prefix, is_authority_line, plain, right_column_anchors
+from .header_lines import AUTHORITY_OPENINGS, Kind, classify, doc_type_prefix, is_authority_line, plain, \
+    right_column_anchors
 from .lines import folded, is_upper, starts_lower, sub_line
 from .numbering import marker_of
 from .numbers import continues_number
@@ -33,6 +34,7 @@ MAX_HEADER_LINES = 40  # the top phase never looks further
 BROKEN_DATE_LINES = 5  # a place-date may be broken over this many more lines …
 BROKEN_DATE_CHARS = 20  # … each this short
 VV_LINE_CHARS = 70  # 'V/v' continues in a narrow left column
+MAX_SENDER_SPLIT = 3  # words of a telegram's sender left on the title's last line ('THỦ' of 'THỦ TƯỚNG …')
 STAMP_GAP_SPACES = 3  # a stamp's words stand off a title line by this many of its median gaps
 TYPE_SUFFIX_WORDS = 4  # 'BIÊN BẢN KIỂM TRA': a short rest of the type line names the kind of type
 
@@ -198,8 +200,22 @@ def _title_parts(lines: list[Line], i: int, widths: Widths, head: HeaderLines, b
         return []
     nxt = lines[i + 1].text if i + 1 < len(lines) else None
     line = _centred_part(lines[i], (band.x0 + band.x1) / 2) if band is not None else lines[i]
+    if (cut := _telegram_sender_start(line.text, nxt)) is not None:
+        line = sub_line(line, 0, cut)
     return [p.line for p in split_line(line, widths.get(line.page), no_anchors)
             if _continues_title(head.title, p.text, nxt)]
+
+
+def _telegram_sender_start(text: str, next_text: str | None) -> int | None:
+    """The token where a Công điện's sender starts when the title line runs into it ('… TẠI KHU
+    VỰC TRUNG BỘ THỦ' / 'TƯỚNG CHÍNH PHỦ điện:'); None when it does not."""
+    if next_text is None or not folded(next_text).endswith(" dien:"):
+        return None
+    tokens = text.split()
+    for k in range(1, min(MAX_SENDER_SPLIT, len(tokens) - 1) + 1):
+        if folded(" ".join([*tokens[-k:], next_text])).startswith(AUTHORITY_OPENINGS):
+            return len(tokens) - k
+    return None
 
 
 def _in_margin(line: Line, band: BBox) -> bool:

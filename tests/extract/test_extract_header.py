@@ -189,3 +189,10 @@ def test_a_title_line_opening_with_an_abbreviation_in_brackets(tmp_path, extract
     noted = tmp_path / "noted.txt"
     noted.write_text(head + "(Ban hành kèm theo Quyết định số 12/QĐ-UBND)\n" + body, encoding="utf-8")
     assert extract_file(noted).title == "PHÁT TRIỂN HỆ THỐNG SÓNG VIỄN THÔNG 5G, INTERNET VẠN VẬT"
+
+
+def test_a_telegram_title_that_runs_into_its_sender(dev_plan, extract_file):
+    """097's last title line runs into the sender ('… TẠI KHU VỰC TRUNG BỘ THỦ' / 'TƯỚNG CHÍNH PHỦ
+    điện:'): the sender's first word is not part of the title."""
+    assert extract_file(dev_plan("097_")).title == ("VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ VÀ SỬ DỤNG HÀNG DỰ TRỮ "
+                                                     "QUỐC GIA ĐỂ HỖ TRỢ, ỨNG PHÓ MƯA, LŨ TẠI KHU VỰC TRUNG BỘ")
