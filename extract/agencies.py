@@ -102,7 +102,7 @@ GROUPS = [
 # inspectorates they charge by kind ('Cơ quan thanh tra khẩn trương …').
 TITLES = ["Giám đốc", "Tổng Giám đốc", "Tổng giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
           "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư", "Thường trực", "Thống đốc",
-          "lãnh đạo", "Lãnh đạo"]
+          "lãnh đạo", "Lãnh đạo", "Thứ trưởng", "Phó Chủ tịch", "Phó Giám đốc"]
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ",
                "thủ trưởng cơ quan ngang bộ , cơ quan thuộc chính phủ",
                "thủ trưởng cơ quan ngang bộ , cơ quan trực thuộc chính phủ", "cơ quan thanh tra"]
@@ -111,8 +111,8 @@ _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(s
 # A group goes on with more kinds ('Các Sở, ngành' + ', đơn vị') and ends with what qualifies it
 # ('… có liên quan', '… được phân công nhiệm vụ', '… trực thuộc Ủy ban nhân dân Thành phố').
 KINDS = ["sở", "ban", "ngành", "bộ", "phòng", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "doanh nghiệp", "cá nhân",
-         "nhà thầu", "nhà đầu tư"]
-_MORE_KINDS = re.compile(r"(?:\s*,\s*(?:" + "|".join(KINDS) + r")\b)+", re.IGNORECASE)
+         "nhà thầu", "nhà đầu tư", "cơ quan chủ quản"]
+_MORE_KINDS = re.compile(r"(?:\s*,\s*(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\b)+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
                         r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
                         r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|nêu\s+trên|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])"

@@ -64,7 +64,7 @@ PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 # trách nhiệm:', '…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:').
 _ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:tap trung )?thuc hien(?: tot)?)?\s*"
                         r"(?:(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
-                        r"(?: trong tam| chu yeu| cu the)? sau(?: day)?|nhu sau)?\s*:?$")
+                        r"(?: trong tam| chu yeu| cu the)? (?:nhu )?sau(?: day)?|nhu sau)?\s*:?$")
 # A notice of a meeting with one province ('… TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ'): the duties
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
 _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
@@ -408,10 +408,10 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     key = aligned_fold(text)
     intro = _INTRO.match(key)
     start = len(intro[0]) if intro else 0
-    if _LEADING_CLAUSE.match(key):
+    if _LEADING_CLAUSE.match(key):  # the subject after the clause's comma, maybe after 'yêu cầu' / 'giao'
         starts = {a.start for a in agencies}
-        start = next((m.end() for m in re.finditer(r",\s+", text) if m.end() in starts or _places(text, m.end())),
-                     start)
+        after = (m.end() + (len(i[0]) if (i := _INTRO.match(key[m.end():])) else 0) for m in re.finditer(r",\s+", text))
+        start = next((a for a in after if a in starts or _places(text, a)), start)
     run = _run(text, agencies, start) or _places(text, start)
     if len(run) == 1 and is_collective(run[0]) and text.startswith(run[0], start) \
             and (duty := _RESPONSIBLE.search(text, start + len(run[0]))):

@@ -574,3 +574,14 @@ def test_a_notice_of_inspection_results_demands_remedies(dev_plan, extract_file)
         "Quản lý, khai thác, vận hành công trình theo đúng công năng, thiết kế được phê duyệt;"]
     assert {tuple(t.lead) for t in doc.tasks} == {("chủ đầu tư",)}
     assert not [t for t in doc.tasks if "thông báo cho" in t.description]
+
+
+def test_the_subject_asked_after_a_leading_clause(dev_plan, extract_file):
+    """071 2.: 'Để đảm bảo chất lượng, …, yêu cầu Bộ Y tế, Ban Quản lý dự án, các nhà thầu và các bộ, cơ
+    quan liên quan … tiếp tục …' is led by all four, Bộ Y tế first; deputies are titles too ('Thứ
+    trưởng Bộ Y tế', 'Phó Chủ tịch UBND tỉnh')."""
+    first = next(t for t in extract_file(dev_plan("071_")).tasks if t.description.startswith("Để đảm bảo chất lượng"))
+    assert first.lead == ["Bộ Y tế", "Ban Quản lý dự án", "các nhà thầu", "các bộ, cơ quan liên quan"]
+    assert [a.text for a in find_agencies("Bộ trưởng Bộ Y tế, Thứ trưởng Bộ Y tế phụ trách")] == \
+        ["Bộ trưởng Bộ Y tế", "Thứ trưởng Bộ Y tế"]
+    assert [a.text for a in find_agencies("Phó Chủ tịch UBND tỉnh Lào Cai chỉ đạo")] == ["Phó Chủ tịch UBND tỉnh Lào Cai"]
