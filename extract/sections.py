@@ -274,7 +274,7 @@ def _continue(node: _Node, line: Line) -> None:
     if len(node.lines) == 2 and _is_topic(first) and ":" not in first and _ends_label(first, text):
         label, _, after = f"{first} {text}".partition(":")  # '6. Về việc … của tỉnh Điện' / 'Biên vào …: Giao Bộ …'
         node.heading, node.text = label.strip(), squash(after)
-    elif node.heading and not node.text and is_upper(text) and is_upper(node.heading):
+    elif node.heading and not node.text and (is_upper(text) and is_upper(node.heading) or _wraps_topic(node, text)):
         node.heading = f"{node.heading} {text}"
     elif not node.text:
         node.text = text
@@ -282,6 +282,13 @@ def _continue(node: _Node, line: Line) -> None:
         node.text = f"{node.text}\n{text}"
     else:
         node.text = f"{node.text} {text}"
+
+
+def _wraps_topic(node: _Node, text: str) -> bool:
+    """A topic title a text file wrapped inside a name ('1. Về Dự án Nhà máy điện Nhơn' / 'Trạch 3 và
+    Nhơn Trạch 4'): a short second line that ends no sentence goes on with the title."""
+    return len(node.lines) == 2 and _is_topic(node.heading or "") and len(text) <= SHORT_HEADING_CHARS \
+        and not text.endswith((*SENTENCE_END, ","))
 
 
 def _to_model(sha: str, node: _Node, key: str) -> Section:

@@ -319,3 +319,11 @@ def test_ocr_romans_without_their_dot_and_an_authors_second_iv():
     second = build_sections("x", ocr(["III. KINH PHÍ", "Nội dung.", "IV. KINH PHÍ", "Nội dung.",
                                       "IV. PHÂN CÔNG NHIỆM VỤ", "1. Sở Công Thương:"]))
     assert [s.number for s in second] == ["III", "IV", "IV"]
+
+
+def test_a_topic_title_wrapped_inside_a_name(dev_plan, extract_file):
+    """074's text file wraps its topic titles inside a plant's name ('1. Về Dự án Nhà máy điện Nhơn' /
+    'Trạch 3 và Nhơn Trạch 4'): the short second line goes on with the title."""
+    sections = extract_file(dev_plan("074_")).sections
+    assert [s.heading for s in sections[:2]] == ["Về Dự án Nhà máy điện Nhơn Trạch 3 và Nhơn Trạch 4",
+                                                 "Về Dự án Nhà máy điện Hiệp Phước giai đoạn 1"]

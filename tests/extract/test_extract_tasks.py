@@ -585,3 +585,10 @@ def test_the_subject_asked_after_a_leading_clause(dev_plan, extract_file):
     assert [a.text for a in find_agencies("Bộ trưởng Bộ Y tế, Thứ trưởng Bộ Y tế phụ trách")] == \
         ["Bộ trưởng Bộ Y tế", "Thứ trưởng Bộ Y tế"]
     assert [a.text for a in find_agencies("Phó Chủ tịch UBND tỉnh Lào Cai chỉ đạo")] == ["Phó Chủ tịch UBND tỉnh Lào Cai"]
+
+
+def test_a_basis_clause_listing_agencies_before_the_subject(dev_plan, extract_file):
+    """075 2.: 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương …': the clause
+    names agencies of its own; the subject is the one after its last comma."""
+    task = next(t for t in extract_file(dev_plan("075_")).tasks if t.description.startswith("Trên cơ sở đề nghị"))
+    assert task.lead == ["Bộ Tài chính"]
