@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..ingest.types import IngestedDocument
+from ..ingest.types import IngestedDocument, Line
 from ..models import Document
 from .appendix import build_appendices
 from .appendix_tasks import appendix_tasks
 from .header_fields import apply_header
 from .ids import make_id
 from .layout import Context, build_context
+from .lines import join_text
 from .legal_bases import build_legal_bases
 from .recipients import build_recipients
 from .sections import build_sections
@@ -66,7 +67,15 @@ def legal_bases_stage(doc: Document, ctx: Context) -> None:
 def tasks_stage(doc: Document, ctx: Context) -> None:
     """After the header and sections stages: tasks are read off ``doc.sections`` of a Kế hoạch
     (and of the directives that charge agencies the same way, see :mod:`.tasks`)."""
-    doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections, doc.title)
+    doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections, doc.title, _opening(ctx.layout.preamble))
+
+
+def _opening(preamble: list[Line]) -> str:
+    """The preamble's last paragraph: its printed lines back to the one that ends a sentence."""
+    start = len(preamble)
+    while start > 0 and (start == len(preamble) or not preamble[start - 1].text.rstrip().endswith((".", ";", ":"))):
+        start -= 1
+    return join_text(preamble[start:])
 
 
 def appendix_stage(doc: Document, ctx: Context) -> None:

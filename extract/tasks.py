@@ -66,11 +66,12 @@ PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 # trách nhiệm:', '…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:').
 _ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:tap trung )?thuc hien(?: tot)?)?\s*"
                         r"(?:(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
-                        r"(?: trong tam| chu yeu| cu the)? (?:nhu )?sau(?: day)?|nhu sau)?\s*:?$")
+                        r"(?: trong tam| chu yeu| cu the)?(?: cap bach)? (?:nhu )?sau(?: day)?|nhu sau)?\s*:?$")
 # A notice of a meeting with one province ('… TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ'): the duties
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
 _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
                           r"(.+?)(?= ve\b| tai\b| nam\b|,|$)")
+_ASKS = re.compile(r"\b(?:yeu cau|de nghi)\s+(?:cac )?(?:dong chi\s+)?")  # '… yêu cầu (các đồng chí) Bộ trưởng, …'
 _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI'
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
@@ -92,18 +93,37 @@ _DUTIES_OF = re.compile(r"^(?:trach nhiem cua|nhiem vu cua|yeu cau doi voi)\s") 
 ASSIGNING_SECTIONS = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|nhiem vu cua|giao nhiem vu)\b")
 
 
-def build_tasks(sha: str, doc_type: str | None, sections: list[Section], title: str | None = None) -> list[Task]:
+def build_tasks(sha: str, doc_type: str | None, sections: list[Section], title: str | None = None,
+                opening: str = "") -> list[Task]:
     """The tasks of a plan's sections, in reading order; ``title`` is the trích yếu, which tells
-    a notice of conclusions from other notices."""
+    a notice of conclusions from other notices; ``opening`` is the last paragraph before the
+    numbered body, which may say whom the items are asked of."""
     directing = doc_type == "Thông báo" and folded(title or "").startswith(DIRECTING_NOTICES)
     if doc_type not in TASK_DOC_TYPES and not directing:
         return []
     addressee = _addressee(title or "") if directing else []
+    asked = _asked(opening)
     tasks: list[Task] = []
     for section in sections:
         duty_part = bool(section.heading and _DUTY_PART.search(folded(section.heading)))
-        tasks += _tasks_of(sha, section, addressee if duty_part else [], assigning=False)
+        tasks += _tasks_of(sha, section, addressee if duty_part else asked, assigning=False)
     return tasks
+
+
+def _asked(paragraph: str) -> list[str]:
+    """Whom an opening asks to carry out the items below ('…, Thủ tướng Chính phủ yêu cầu Bộ trưởng,
+    Thủ trưởng Cơ quan ngang Bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh, … thực hiện một số nhiệm vụ
+    trọng tâm cấp bách sau:'), when it names them and nothing else before its ':'."""
+    if not paragraph.endswith(":"):
+        return []
+    cues = list(_ASKS.finditer(aligned_fold(paragraph)))
+    if not cues:
+        return []
+    names = _run(paragraph, find_agencies(paragraph), cues[-1].end())
+    if not names:
+        return []
+    rest = paragraph[paragraph.find(names[-1], cues[-1].end()) + len(names[-1]):]
+    return names if _ANNOUNCES.match(folded(rest.strip(" .;,"))) else []
 
 
 def _addressee(title: str) -> list[str]:

@@ -592,3 +592,15 @@ def test_a_basis_clause_listing_agencies_before_the_subject(dev_plan, extract_fi
     names agencies of its own; the subject is the one after its last comma."""
     task = next(t for t in extract_file(dev_plan("075_")).tasks if t.description.startswith("Trên cơ sở đề nghị"))
     assert task.lead == ["Bộ Tài chính"]
+
+
+def test_items_asked_of_the_addressees_of_the_opening(dev_plan, extract_file):
+    """100: the opening ends '…, Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng Cơ quan ngang Bộ, Thủ
+    trưởng Cơ quan thuộc Chính phủ, Chủ tịch … trực thuộc Trung ương thực hiện một số nhiệm vụ trọng tâm
+    cấp bách sau:'; its items that name no agency ('1. Khẩn trương thực hiện …') are theirs, an item
+    with its own subject ('4. Văn phòng Chính phủ hướng dẫn …') keeps it."""
+    asked = ["Bộ trưởng", "Thủ trưởng Cơ quan ngang Bộ", "Thủ trưởng Cơ quan thuộc Chính phủ",
+             "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    tasks = extract_file(dev_plan("100_")).tasks
+    assert tasks[0].lead == asked and tasks[0].description.startswith("Khẩn trương thực hiện")
+    assert tasks[-1].lead == ["Văn phòng Chính phủ"]
