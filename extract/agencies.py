@@ -141,6 +141,13 @@ _CENTRAL_TAIL = re.compile(r"(?:(?<=tỉnh)|(?<=phố))(?:,\s*(?:tỉnh|thành p
 # The stretch of the country a council of places covers ('Chủ tịch Ủy ban nhân dân các tỉnh, thành phố
 # ven biển từ Đà Nẵng đến Lâm Đồng', '… từ Hà Tĩnh đến Lâm Đồng'), as directives on storms charge them.
 _NAMED = r"[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3}"
+# What a board's name goes on with in lower case or digits: the works a project board builds and
+# where ('Ban Quản lý dự án đầu tư xây dựng' + ' công trình giao thông tỉnh'), or its number ('Ban
+# Chỉ đạo 751', 'Ban Quản lý Dự án 85').
+_BOARD_TAIL = re.compile(r"(?<=xây dựng)\s+(?:các\s+)?công trình(?:\s+(?:giao thông|dân dụng(?:\s+và\s+công nghiệp)?"
+                         r"|nông nghiệp(?:\s+và\s+phát triển nông thôn)?|hạ tầng|văn hóa|y tế))?"
+                         r"(?:\s+(?:tỉnh|thành phố|huyện|khu vực)(?:\s+[A-ZĐ]\w*){0,3})?"
+                         r"|\s+\d{1,4}\b(?![/.,:-]\d)")
 _RANGE_TAIL = re.compile(rf"(?:(?<=tỉnh)|(?<=phố))(?:\s+ven biển)?\s+từ\s+{_NAMED}\s+đến\s+{_NAMED}")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
 _LISTING_HEAD = re.compile(r"(?:^|\s)[Cc]ác\s+(Bộ|Sở|Tập đoàn|Tổng công ty)(?:,\s*(?:cơ quan|ngành))?$")
@@ -205,6 +212,8 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             end = central.end()  # 'Sở Văn hóa và Thể thao tỉnh' + ', thành phố trực thuộc Trung ương'
         if _PLACES_HEAD.search(text, start, end) and (stretch := _RANGE_TAIL.match(text, end)):
             end = stretch.end()
+        if text.startswith("Ban ", start) and (board := _BOARD_TAIL.match(text, end)) and board.end() > end:
+            end = board.end()
         if (head := _LISTING_HEAD.search(text[start:end])) and text[end:end + 1] == ":":
             end = _members_end(text, end, head[1])
         elif _PLACES_HEAD.search(text, start, end) and text[end:end + 1] == ":":

@@ -604,3 +604,14 @@ def test_items_asked_of_the_addressees_of_the_opening(dev_plan, extract_file):
     tasks = extract_file(dev_plan("100_")).tasks
     assert tasks[0].lead == asked and tasks[0].description.startswith("Khẩn trương thực hiện")
     assert tasks[-1].lead == ["Văn phòng Chính phủ"]
+
+
+def test_boards_named_by_their_works_or_number():
+    """A project board's name goes on in lower case with the works it builds and where ('Ban Quản lý dự
+    án đầu tư xây dựng công trình giao thông tỉnh', 051), or with its number ('Ban Chỉ đạo 751', 101;
+    'Ban Quản lý Dự án 85', 105); a date after a board is no number of it."""
+    assert [a.text for a in find_agencies("Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh")] \
+        == ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"]
+    assert [a.text for a in find_agencies("Giao Ban Quản lý Dự án 85 khẩn trương")] == ["Ban Quản lý Dự án 85"]
+    assert [a.text for a in find_agencies("Ban Chỉ đạo 751 đôn đốc")] == ["Ban Chỉ đạo 751"]
+    assert [a.text for a in find_agencies("Ban Chỉ đạo 30/4 họp")] == ["Ban Chỉ đạo"]
