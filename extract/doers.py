@@ -24,7 +24,7 @@ DOER_HEADS = re.compile(
     r"|luc luong|dia phuong|mat tran|to chuc, ca nhan|to cong tac|to kiem ke|to giup viec)\b")
 # What a sentence says its subject does, right after the subject.
 PREDICATE = re.compile(r"^(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|thuc hien|trien khai|tham muu"
-                       r"|chi dao|to chuc|xay dung|bao cao|la|can|phai)\b")
+                       r"|chi dao|to chuc|xay dung|bao cao|la|can|phai|tiep tuc|khan truong|chu dong|tap trung)\b")
 # A name going on in lower case after what the patterns found ('Các cơ quan' + ' đăng ký đầu tư').
 RUNS_ON = re.compile(r",?\s+[a-zđà-ỹ]")
 MAX_DOER_WORDS = 30  # four bodies named in full; a longer heading is a sentence

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from ..ingest.types import Line
 from ..models import Section
 from .agencies import find_agencies, is_known, is_name_list, proper_names
-from .doers import names_a_doer
+from .doers import PREDICATE, names_a_doer
 from .ids import make_id, provenance_of
 from .labels import is_label
 from .lines import folded, is_upper, squash, starts_lower
@@ -202,7 +202,7 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.heading = rest.rstrip(":")  # '2. Bộ Quốc phòng, Bộ Công an … chủ trì, phối hợp với …:' over a), b)
     elif not wraps and next_text is not None and _staffs(next_text):
         node.heading = rest.rstrip(":.")  # the duty as the item's title, its labels below
-    elif not wraps and _is_heading(rest, next_text):
+    elif not wraps and _is_heading(rest, next_text) and not _sentence_runs_on(rest, next_text):
         node.heading = rest.rstrip(":")
     else:
         node.text = rest
@@ -234,6 +234,16 @@ def _opens_with_agency(text: str) -> bool:
     lồng ghép …:')."""
     found = find_agencies(text)
     return bool(found) and found[0].start == 0
+
+
+def _sentence_runs_on(rest: str, next_text: str | None) -> bool:
+    """A short line whose agency already does something, unpunctuated, with unnumbered text
+    below ('(3) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn' / 'Bộ Y tế, Ban Quản lý dự án
+    …'): a sentence a text file broke, not a title."""
+    if next_text is None or marker_of(next_text) is not None or rest.endswith(SENTENCE_END):
+        return False
+    found = find_agencies(rest)
+    return bool(found) and found[0].start == 0 and bool(PREDICATE.match(folded(rest[found[0].end:].strip())))
 
 
 def _staffs(next_text: str) -> bool:

@@ -327,3 +327,13 @@ def test_a_topic_title_wrapped_inside_a_name(dev_plan, extract_file):
     sections = extract_file(dev_plan("074_")).sections
     assert [s.heading for s in sections[:2]] == ["Về Dự án Nhà máy điện Nhơn Trạch 3 và Nhơn Trạch 4",
                                                  "Về Dự án Nhà máy điện Hiệp Phước giai đoạn 1"]
+
+
+def test_a_sentence_a_text_file_broke_is_no_title(dev_plan, extract_file):
+    """071 '(3) Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn' / 'Bộ Y tế, Ban Quản lý dự án …': the
+    agency already does something, so the short line is a sentence that goes on, not a title; an
+    agency qualified by what it has ('7. Ủy ban nhân dân các xã, phường có cụm công nghiệp', 051) is."""
+    item = next(s for s in extract_file(dev_plan("071_")).sections[1].children if s.number == "(3)")
+    assert item.heading is None and item.text.startswith("Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế")
+    titled = [c.heading for s in extract_file(dev_plan("051_")).sections for c in s.children]
+    assert "Ủy ban nhân dân các xã, phường có cụm công nghiệp" in titled
