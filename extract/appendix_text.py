@@ -88,7 +88,7 @@ def _table(columns: list[str], entries: list[tuple[list[str], list[Line]]]) -> R
     for cells, _ in entries:  # a '|' inside a cell's text: the surplus belongs to the last cell
         if len(cells) > n:
             cells[n - 1:] = [clean_cell(" ".join(cells[n - 1:]))]
-    if _unnumbered(columns, [c for c, _ in entries]):
+    if unnumbered(columns, [c for c, _ in entries]):
         for cells, _ in entries:
             cells.insert(0, "")
     table = RawTable(columns=columns)
@@ -97,7 +97,7 @@ def _table(columns: list[str], entries: list[tuple[list[str], list[Line]]]) -> R
     return table
 
 
-def _unnumbered(columns: list[str], rows: list[list[str]]) -> bool:
+def unnumbered(columns: list[str], rows: list[list[str]]) -> bool:
     """The header opens with 'TT'/'STT' but no row prints a number there, nor all the columns
     (004's 'Rà soát … | Đỗ Mạnh Cường …' under 'TT | Nhiệm vụ | Người thực hiện | Ghi chú'):
     the rows start at the second column."""

@@ -391,7 +391,8 @@ def place_table(rows: list[list[str]], pages: list[PageLayout], y: float, style:
     Columns get the text width in proportion to their cells' mean length; each cell's text is
     wrapped within its column, left-aligned, the header in bold. A row with fewer cells than
     the header is placed as kehoach places it when it reads the text
-    (:func:`kehoach.extract.appendix_text.place_rows`): cells it skips at the start, and then
+    (:func:`kehoach.extract.appendix_text.place_rows`; rows under a 'TT' column that print no
+    number start at the second column, as ``unnumbered`` there says): cells it skips at the start, and then
     the ones after it, belong to the cell above, which is drawn spanning both rows (no ruling
     between them, its text once at the top); a group row ("I | Hoàn thiện thể chế") has its
     title span the rest of the row. A row that does not fit goes to the next page, where a
@@ -399,7 +400,7 @@ def place_table(rows: list[list[str]], pages: list[PageLayout], y: float, style:
     and goes on at the top of the next one (its truth is still one line).
     """
     from kehoach.extract.appendix_table import is_numbering  # the repository's package (installed editable)
-    from kehoach.extract.appendix_text import place_rows
+    from kehoach.extract.appendix_text import place_rows, unnumbered
 
     ascent = style.pt(style.font_pt) * 0.9
     line_height = style.pt(style.font_pt * TABLE_LINE_SPACING)
@@ -409,6 +410,8 @@ def place_table(rows: list[list[str]], pages: list[PageLayout], y: float, style:
     left, width = style.px(style.margin_left_cm), style.text_width_px
     n = len(rows[0])
     fitted = [r[:n - 1] + [" ".join(r[n - 1:])] if len(r) > n else r for r in rows[1:]]
+    if unnumbered(rows[0], fitted):  # 'TT | Nhiệm vụ | …' over rows that print no number: an empty TT cell
+        fitted = [["", *r] for r in fitted]
     body = place_rows(fitted, n)
     placed = [(rows[0], [False] * n, False, True)] + [
         (r + [""] * (n - len(r)), [False] * n, False, False) if is_numbering(r) else (p.cells, p.from_above, p.group, False)
