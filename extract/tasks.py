@@ -333,11 +333,7 @@ def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> li
               and not set(_subject(text[b:])) & set(task.lead)]
     if not starts or not _charges(text[:starts[0]]):
         return []
-    more = []
-    for part, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1):
-        clause = text[start:end].strip()
-        if extra := _task(sha, node, clause, [], labels, part):
-            more.append(extra)
+    more = _clause_tasks(sha, node, text, starts, labels)
     first = text[:starts[0]].strip()
     timing = read_timing(first)
     closing = [b for b in bounds if TIME_LABEL.match(aligned_fold(text[b:]))]
@@ -356,11 +352,13 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels) -> list[
     bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
     starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 5]) == "giao ")
               and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:]))]
-    tasks = []
-    for start, end in zip(starts, [*starts[1:], len(text)]):
-        if task := _task(sha, node, text[start:end].strip(), [], labels, len(tasks) + 1):
-            tasks.append(task)
-    return tasks
+    return _clause_tasks(sha, node, text, starts, labels)
+
+
+def _clause_tasks(sha: str, node: Section, text: str, starts: list[int], labels: _Labels) -> list[Task]:
+    """The task of each stretch of ``text`` from one of ``starts`` to the next (parts 1, 2, …)."""
+    return [task for part, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1)
+            if (task := _task(sha, node, text[start:end].strip(), [], labels, part))]
 
 
 def _agrees(text: str) -> bool:
