@@ -82,6 +82,9 @@ _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆ
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
                           r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de ).* biet\b|tran trong thong bao)")
+# A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
+# dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
+_LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: cu the)? (?:nhu )?sau(?: day)?\s*:$")
 _AGREES = re.compile(r"^(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)\b")
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -188,6 +191,9 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     tasks += _later_charges(sha, node, labels, first_part=len(tasks) + 1)
     assigning = assigning or bool(node.heading and ASSIGNING_SECTIONS.search(folded(node.heading)))
     lead = _lead_in(node) or (task.lead if task else lead)
+    if task and node.children and _LISTS_CONTENTS.search(folded(task.description)):
+        task.description += "".join(f" {child.number} {_description(child.text)}" for child in node.children)
+        return tasks + [t for child in node.children for t in _later_charges(sha, child, labels, first_part=1)]
     for child in node.children:
         tasks += _tasks_of(sha, child, lead, labels, assigning=assigning)
     return tasks

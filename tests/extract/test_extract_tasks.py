@@ -615,3 +615,15 @@ def test_boards_named_by_their_works_or_number():
     assert [a.text for a in find_agencies("Giao Ban Quản lý Dự án 85 khẩn trương")] == ["Ban Quản lý Dự án 85"]
     assert [a.text for a in find_agencies("Ban Chỉ đạo 751 đôn đốc")] == ["Ban Chỉ đạo 751"]
     assert [a.text for a in find_agencies("Ban Chỉ đạo 30/4 họp")] == ["Ban Chỉ đạo"]
+
+
+def test_the_contents_a_report_must_give_are_no_duties(dev_plan, extract_file):
+    """103 1. asks the provinces to report '… về một số nội dung sau:' and lists them '(1) Số hộ dân có
+    nhà bị sập …', '(2) …', '(3) …': one task that carries the list, not one per item; the paragraph
+    after them that charges the provinces again ('Ủy ban nhân dân các tỉnh: … khẩn trương gửi Báo cáo
+    …') is still a task."""
+    tasks = extract_file(dev_plan("103_")).tasks
+    assert not [t for t in tasks if t.description.startswith(("Số hộ dân", "Tổng kinh phí"))]
+    report = next(t for t in tasks if "một số nội dung sau:" in t.description)
+    assert "(1) Số hộ dân có nhà bị sập" in report.description and "(3) Tổng kinh phí" in report.description
+    assert any(t.description.startswith("Ủy ban nhân dân các tỉnh: Đắk Lắk") for t in tasks)
