@@ -41,7 +41,8 @@ TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương tr
 # the results of an inspection, which demand remedies of the body inspected ('2. Yêu cầu đối với chủ đầu tư').
 DIRECTING_NOTICES = ("ket luan", "y kien chi dao", "ket qua kiem tra")
 NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
-                    "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu")
+                    "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu",
+                    "dia diem", "thanh phan")  # where a meeting or inspection is held, and who attends
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
 _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|(?:cac )?dong chi\s+"
                     r"|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s*)+")  # 'Thứ tư, các địa phương cần …'
@@ -64,8 +65,8 @@ _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*
 PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 # What is left of a paragraph that names agencies only to announce the items below ('Các bộ, ngành có
 # trách nhiệm:', '…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:').
-_ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:tap trung )?thuc hien(?: tot)?)?\s*"
-                        r"(?:(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
+_ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien khai, )?(?:tap trung )?thuc hien(?: tot)?)?\s*"
+                        r"(?:cac cong viec(?: lien quan| sau)?|(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
                         r"(?: trong tam| chu yeu| cu the)?(?: cap bach)? (?:nhu )?sau(?: day)?|nhu sau)?\s*:?$")
 # A notice of a meeting with one province ('… TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ'): the duties
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
@@ -196,7 +197,18 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
         return tasks + [t for child in node.children for t in _later_charges(sha, child, labels, first_part=1)]
     for child in node.children:
         tasks += _tasks_of(sha, child, lead, labels, assigning=assigning)
+        lead = _announces_siblings(child) or lead
     return tasks
+
+
+def _announces_siblings(node: Section) -> list[str]:
+    """Who an item with nothing under it hands the items after it to, when it only announces
+    them ('1. Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:' / '2. Tổ
+    chức kiểm tra …' / '3. Chuẩn bị …', numbered as its siblings)."""
+    own = (node.text or node.heading or "").strip()
+    if node.children or not (own.endswith(":") or node.heading and not node.text):
+        return []
+    return _announced(own if own.endswith(":") else f"{own}:")
 
 
 def _lead_in(node: Section) -> list[str]:

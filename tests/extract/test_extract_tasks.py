@@ -627,3 +627,12 @@ def test_the_contents_a_report_must_give_are_no_duties(dev_plan, extract_file):
     report = next(t for t in tasks if "một số nội dung sau:" in t.description)
     assert "(1) Số hộ dân có nhà bị sập" in report.description and "(3) Tổng kinh phí" in report.description
     assert any(t.description.startswith("Ủy ban nhân dân các tỉnh: Đắk Lắk") for t in tasks)
+
+
+def test_an_item_that_hands_the_next_items_to_its_subject(dev_plan, extract_file):
+    """002 III.: '1. Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc liên quan:' only
+    announces '2. Tổ chức kiểm tra …' and '3. Chuẩn bị …', numbered as its siblings: they are that
+    office's tasks and it is none; '2. Địa điểm: Sở Công Thương Lào Cai, địa chỉ: …' names a venue, no doer."""
+    body = [t for t in extract_file(dev_plan("002_")).tasks if t.origin == "body"]
+    assert [(t.lead, t.description[:20]) for t in body] == [
+        (["phòng Quản lý Công nghiệp"], "Tổ chức kiểm tra kỹ "), (["phòng Quản lý Công nghiệp"], "Chuẩn bị các điều ki")]
