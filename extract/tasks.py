@@ -50,7 +50,6 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 # 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
 _LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham"
                              r"|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
-
 _PLACE_WORD = r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành phố)"
 _PROPER = r"[A-ZĐ][^\s,;:.()]*"
 _PLACES = re.compile(rf"{_PLACE_WORD}(?:\s+{_PROPER})*(?:(?:\s*,\s*|\s+và\s+)(?:{_PLACE_WORD}\s+)?{_PROPER}(?:\s+{_PROPER})*)*")
