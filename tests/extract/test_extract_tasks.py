@@ -636,3 +636,11 @@ def test_an_item_that_hands_the_next_items_to_its_subject(dev_plan, extract_file
     body = [t for t in extract_file(dev_plan("002_")).tasks if t.origin == "body"]
     assert [(t.lead, t.description[:20]) for t in body] == [
         (["phòng Quản lý Công nghiệp"], "Tổ chức kiểm tra kỹ "), (["phòng Quản lý Công nghiệp"], "Chuẩn bị các điều ki")]
+
+
+def test_the_investor_charged_by_its_role():
+    """'Chủ đầu tư phối hợp chặt chẽ …' (074) charges the investor, written as a role with a capital;
+    'Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp' (017) is left to the doer reader,
+    which names it whole."""
+    assert [a.text for a in find_agencies("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan")] == ["Chủ đầu tư"]
+    assert find_agencies("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") == []
