@@ -642,5 +642,6 @@ def test_the_investor_charged_by_its_role():
     """'Chủ đầu tư phối hợp chặt chẽ …' (074) charges the investor, written as a role with a capital;
     'Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp' (017) is left to the doer reader,
     which names it whole."""
-    assert [a.text for a in find_agencies("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan")] == ["Chủ đầu tư"]
+    assert [a.text for a in find_agencies("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan")] == \
+        ["Chủ đầu tư", "các đơn vị liên quan"]
     assert find_agencies("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") == []
