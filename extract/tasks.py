@@ -71,6 +71,7 @@ _ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien kh
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
 _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
                           r"(.+?)(?= ve\b| tai\b| nam\b|,|$)")
+_ASKS_NEXT = re.compile(r"\s+(?:yeu cau|de nghi|giao)\s+(?:cac )?(?:dong chi\s+)?")  # the issuer asks the agencies after it
 _ASKS = re.compile(r"\b(?:yeu cau|de nghi)\s+(?:cac )?(?:dong chi\s+)?")  # '… yêu cầu (các đồng chí) Bộ trưởng, …'
 _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI'
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
@@ -438,7 +439,8 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
 
 
 def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
-    """The agencies the text opens with, after 'Giao' / 'Đề nghị' / 'Căn cứ …,'; a group whose
+    """The agencies the text opens with, after 'Giao' / 'Đề nghị' / 'Căn cứ …,' (or the ones its
+    opening agency asks: 'Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở …'); a group whose
     description runs on to 'có trách nhiệm' is named up to there ('Các cơ quan được phân công
     chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …')."""
     agencies = find_agencies(text) if agencies is None else agencies
@@ -450,6 +452,8 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
         after = (m.end() + (len(i[0]) if (i := _INTRO.match(key[m.end():])) else 0) for m in re.finditer(r",\s+", text))
         start = next((a for a in after if a in starts or _places(text, a)), start)
     run = _run(text, agencies, start) or _places(text, start)
+    if run and (asks := _ASKS_NEXT.match(key, text.find(run[-1], start) + len(run[-1]))):
+        run = _run(text, agencies, asks.end()) or run  # 'Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở …'
     if len(run) == 1 and is_collective(run[0]) and text.startswith(run[0], start) \
             and (duty := _RESPONSIBLE.search(text, start + len(run[0]))):
         gap = text[start + len(run[0]):duty.start()]

@@ -572,7 +572,7 @@ def test_a_notice_of_inspection_results_demands_remedies(dev_plan, extract_file)
     assert [t.description for t in doc.tasks][:2] == [
         "Lưu trữ hồ sơ công trình theo quy định.",
         "Quản lý, khai thác, vận hành công trình theo đúng công năng, thiết kế được phê duyệt;"]
-    assert {tuple(t.lead) for t in doc.tasks} == {("chủ đầu tư",)}
+    assert {t.lead[0].casefold() for t in doc.tasks} == {"chủ đầu tư"}  # 'Chủ đầu tư và các nhà thầu …' too
     assert not [t for t in doc.tasks if "thông báo cho" in t.description]
 
 
@@ -645,3 +645,10 @@ def test_the_investor_charged_by_its_role():
     assert [a.text for a in find_agencies("Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan")] == \
         ["Chủ đầu tư", "các đơn vị liên quan"]
     assert find_agencies("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp") == []
+
+
+def test_the_agencies_the_issuer_asks_are_the_subject(dev_plan, extract_file):
+    """051's lead-in '…, Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành, đơn vị và Chủ tịch Ủy ban
+    nhân dân các xã, phường tập trung thực hiện các nhiệm vụ sau:' asks others and only announces the
+    items below: no task of the issuer's own."""
+    assert not [t for t in extract_file(dev_plan("051_")).tasks if t.lead == ["Ủy ban nhân dân tỉnh"]]
