@@ -72,8 +72,10 @@ def tasks_stage(doc: Document, ctx: Context) -> None:
 
 def _opening(preamble: list[Line]) -> str:
     """The preamble's last paragraph: its printed lines back to the one that ends a sentence."""
-    start = len(preamble)
-    while start > 0 and (start == len(preamble) or not preamble[start - 1].text.rstrip().endswith((".", ";", ":"))):
+    if not preamble:
+        return ""
+    start = len(preamble) - 1
+    while start > 0 and not preamble[start - 1].text.rstrip().endswith((".", ";", ":")):
         start -= 1
     return join_text(preamble[start:])
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from ..ingest.types import Line
 from ..models import Section
-from .agencies import find_agencies, is_known, is_name_list, proper_names
+from .agencies import Agency, find_agencies, is_known, is_name_list, proper_names
 from .doers import PREDICATE, names_a_doer
 from .ids import make_id, provenance_of
 from .labels import is_label
@@ -232,8 +232,13 @@ def _opens_with_agency(text: str) -> bool:
     that announces the items below, it is the title the agency's duties are listed under (a long
     one, or one with ';', gives a duty of its own before them: 'UBND các tỉnh chịu trách nhiệm …;
     lồng ghép …:')."""
+    return _opening_agency(text) is not None
+
+
+def _opening_agency(text: str) -> Agency | None:
+    """The agency the text begins with, if it begins with one."""
     found = find_agencies(text)
-    return bool(found) and found[0].start == 0
+    return found[0] if found and found[0].start == 0 else None
 
 
 def _sentence_runs_on(rest: str, next_text: str | None) -> bool:
@@ -242,8 +247,8 @@ def _sentence_runs_on(rest: str, next_text: str | None) -> bool:
     …'): a sentence a text file broke, not a title."""
     if next_text is None or marker_of(next_text) is not None or rest.endswith(SENTENCE_END):
         return False
-    found = find_agencies(rest)
-    return bool(found) and found[0].start == 0 and bool(PREDICATE.match(folded(rest[found[0].end:].strip())))
+    agency = _opening_agency(rest)
+    return agency is not None and bool(PREDICATE.match(folded(rest[agency.end:].strip())))
 
 
 def _staffs(next_text: str) -> bool:

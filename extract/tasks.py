@@ -208,7 +208,7 @@ def _announces_siblings(node: Section) -> list[str]:
     own = (node.text or node.heading or "").strip()
     if node.children or not (own.endswith(":") or node.heading and not node.text):
         return []
-    return _announced(own if own.endswith(":") else f"{own}:")
+    return _announced(own)
 
 
 def _lead_in(node: Section) -> list[str]:
