@@ -102,7 +102,8 @@ GROUPS = [
 # inspectorates they charge by kind ('Cơ quan thanh tra khẩn trương …').
 TITLES = ["Giám đốc", "Tổng Giám đốc", "Tổng giám đốc", "Thủ trưởng", "Chủ tịch", "Chánh", "Bộ trưởng", "Trưởng ban", "Chánh án",
           "Viện trưởng", "Cục trưởng", "Chi cục trưởng", "Trưởng phòng", "Vụ trưởng", "thành viên", "Bí thư", "Thường trực", "Thống đốc",
-          "lãnh đạo", "Lãnh đạo", "Thứ trưởng", "Phó Chủ tịch", "Phó Giám đốc"]
+          "lãnh đạo", "Lãnh đạo", "Thứ trưởng", "Phó Chủ tịch", "Phó Giám đốc",
+          "Trưởng", "Phó Trưởng"]  # 'Trưởng phòng Quản lý công nghiệp', the name read as 'phòng …'
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ",
                "thủ trưởng cơ quan ngang bộ , cơ quan thuộc chính phủ",
                "thủ trưởng cơ quan ngang bộ , cơ quan trực thuộc chính phủ", "cơ quan thanh tra"]
@@ -432,6 +433,17 @@ def _patterns() -> list[Pattern]:
     # the Party committee and government of a place, charged together ('Cấp ủy, chính quyền Thành phố phải …')
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("cấp ủy")])
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("chính quyền"), {"LOWER": {"IN": LOCALITY}, "OP": "+"}])
+    # the bodies a decision sets up for a while, and their heads ('Đoàn kiểm tra tự giải thể …', '… do Trưởng
+    # đoàn phân công'), and the people it names in an article ('… và các ông/bà có tên tại Điều 1 chịu trách nhiệm …')
+    patterns.append([{"TEXT": {"IN": ["Đoàn", "Tổ"]}}, {"LOWER": {"IN": ["kiểm", "thanh", "công"]}},
+                     {"LOWER": {"IN": ["tra", "tác"]}}])
+    patterns.append([{"TEXT": "Trưởng"}, {"LOWER": "đoàn"}])
+    patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": {"IN": ["ông", "bà", "thành", "cá"]}},
+                     {"LOWER": {"IN": ["/", "(", ")", ",", "bà", "viên", "nhân"]}, "OP": "*"},
+                     *_phrase("có tên tại điều"), {"IS_DIGIT": True}])
+    # individuals concerned, with or without the bodies ('các tổ chức cá nhân có liên quan', 'cá nhân có liên quan')
+    patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": "tổ", "OP": "?"}, {"LOWER": "chức", "OP": "?"},
+                     *_phrase("cá nhân"), {"LOWER": "có", "OP": "?"}, *_phrase("liên quan")])
     # the Prime Minister's deputies, charged in directives ('Phó Thủ tướng Chính phủ Trần Hồng Hà', 'các Phó Thủ tướng')
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("Phó Thủ tướng", first_title=True),
                      *({**token, "OP": "?"} for token in _phrase("Chính phủ")), *proper])

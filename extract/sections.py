@@ -41,6 +41,7 @@ BULLETS = ("dash", "plus")
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
 INTRODUCING = (" gom", " nhu sau", " la", " sau day")
 HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
+ADDRESS = re.compile(r"^(?:Ông|Bà|Ông/Bà|Đ/c|Đồng chí)\.?$")  # '1. Ông: Hoàng Văn Thuân - …': a person, no label
 REFERS_BACK = ("nêu trên", "trên đây")  # '4. Các Sở Xây dựng nêu trên': ends with a connective, yet whole
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
                "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
@@ -190,6 +191,8 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
     elif sep and _is_topic(label):
         node.heading, node.text = label.strip(), squash(after)  # '3. Về …: Giao Bộ …', '3. Về …:' over paragraphs
+    elif sep and ADDRESS.match(label.strip()):
+        node.text = rest  # a member of a body set up, not a title: '1. Ông: X - Phó Giám đốc Sở, Trưởng đoàn;'
     elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
                                     and not any(c in bare for c in ".;(")
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)) \

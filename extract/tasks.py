@@ -93,7 +93,7 @@ _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 # Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
 # nghiệp viễn thông'); elsewhere an item's heading is a topic ('2.3. Thử nghiệm và tối ưu hóa').
-_DUTIES_OF = re.compile(r"^(?:trach nhiem cua|nhiem vu cua|yeu cau doi voi)\s")  # whose duties the item lists
+_DUTIES_OF = re.compile(r"^(?:(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua|yeu cau doi voi)\s")  # whose duties the item lists
 ASSIGNING_SECTIONS = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|nhiem vu cua|giao nhiem vu)\b")
 
 
@@ -348,7 +348,7 @@ def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> li
     text = task.description
     bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
     starts = [b for b in bounds if text[b:b + 1].isupper() and _charges(text[b:])
-              and not set(_subject(text[b:])) & set(task.lead)]
+              and not {folded(a) for a in _subject(text[b:])} & {folded(a) for a in task.lead}]
     if not starts or not _charges(text[:starts[0]]):
         return []
     more = _clause_tasks(sha, node, text, starts, labels)

@@ -60,14 +60,22 @@ def test_deadline_and_remarks_without_an_agency(dev_plan, extract_file):
     assert not any(t.description.startswith("Trong quá trình") for t in doc.tasks)
 
 
-def test_decision_without_a_plan_charges_only_its_closing_article(dev_plan, extract_file):
-    """018, a Quyết định setting up an inspection: its articles assign no plan's duties; only its
-    closing article ('Điều 5. Tổ chức thực hiện' / 'Chánh Văn phòng Sở, … chịu trách nhiệm thi hành
-    Quyết định này') is a task (FORMAT.md: Điều 3 of a decision)."""
+def test_inspection_decision_charges_its_team_and_closing_article(dev_plan, extract_file):
+    """018, a Quyết định setting up an inspection team: the article 'Nhiệm vụ và quyền hạn của Đoàn
+    kiểm tra' gives the team its lead-in and each numbered duty below it; its members ('1. Ông:
+    Hoàng Văn Thuân - …, Trưởng đoàn;') are people, not titles or duties; the closing article
+    charges every body and person it lists (FORMAT.md, helper-R)."""
     doc = extract_file(dev_plan("018_"))
-    [task] = doc.tasks
-    assert task.section_ref in {s.id for s in doc.sections[-1].children} | {doc.sections[-1].id}
-    assert task.lead[0] == "Chánh Văn phòng Sở" and "thi hành Quyết định này" in task.description
+    article = next(s for s in doc.sections if s.heading and s.heading.startswith("Nhiệm vụ và quyền hạn"))
+    team = [t for t in doc.tasks if t.section_ref in {article.id, *(c.id for c in article.children)}]
+    assert len(team) == 1 + len(article.children) == 9
+    assert all(t.lead == ["Đoàn kiểm tra"] for t in team)
+    members = doc.sections[0].children
+    assert [m.heading for m in members] == [None] * 4 and members[0].text.startswith("Ông: Hoàng Văn Thuân")
+    closing = doc.tasks[-1]
+    assert "thi hành Quyết định này" in closing.description
+    assert closing.lead == ["Chánh Văn phòng Sở", "Trưởng phòng Quản lý công nghiệp",
+                            "các tổ chức cá nhân có liên quan", "các ông/bà có tên tại Điều 1"]
 
 
 def test_task_ids_are_stable(dev_plan, extract_file):
