@@ -49,6 +49,7 @@ HEADS = [
     "Báo và Phát thanh, Truyền hình", "Thông tấn xã",  # a province's merged press and broadcaster (2025)
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
     "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
+    "Công ty",  # a company charged by a decision or notice ('Công ty TNHH MTV Duy Hiếu phải …')
     "Tập đoàn", "Tổng công ty",  # state groups and corporations charged by directives ('Tập đoàn Điện lực Việt Nam')
     *UNITS,
 ]
@@ -56,7 +57,7 @@ HEADS = [
 # otherwise read as a locality and end the name).
 ZONE_BOARDS = [
     "Ban Quản lý các khu chế xuất và công nghiệp", "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế",
-    "Ban Quản lý các khu công nghệ cao", "Ban Quản lý khu công nghệ cao", "Ban Quản lý khu nông nghiệp ứng dụng công nghệ cao",
+    "Ban Quản lý các khu công nghệ cao", "Ban Quản lý khu kinh tế mở", "Ban Quản lý khu kinh tế cửa khẩu", "Ban Quản lý khu công nghệ cao", "Ban Quản lý khu nông nghiệp ứng dụng công nghệ cao",
 ]
 # The Party's committees, printed in either case ('Bí thư tỉnh ủy', 'Ban Thường vụ Tỉnh ủy Đắk Lắk').
 PARTY_COMMITTEE: list[dict[str, Any]] = [{"LOWER": {"IN": ["tỉnh", "thành", "huyện", "đảng"]}},
@@ -87,7 +88,7 @@ MAX_NAME_WORDS = 6
 ROLE_AFTER_DASH = {"cơ", "thường", "đơn", "trưởng", "phó"}
 GROUPS = [
     "sở , ban , ngành , đoàn thể", "sở , ban , ngành", "sở , ngành", "sở ban ngành", "ban , ngành",
-    "cơ quan , đơn vị", "cơ quan , tổ chức", "đơn vị", "cơ quan", "cơ quan chuyên môn", "địa phương",
+    "cơ quan , đơn vị", "cơ quan , tổ chức", "cơ quan , tổ chức , cá nhân", "cơ quan , ban , ngành", "đơn vị", "cơ quan", "cơ quan chuyên môn", "địa phương",
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
@@ -438,6 +439,7 @@ def _patterns() -> list[Pattern]:
     patterns.append([{"TEXT": {"IN": ["Đoàn", "Tổ"]}}, {"LOWER": {"IN": ["kiểm", "thanh", "công"]}},
                      {"LOWER": {"IN": ["tra", "tác"]}}])
     patterns.append([{"TEXT": "Trưởng"}, {"LOWER": "đoàn"}])
+    patterns.append([{"TEXT": "Công"}, {"LOWER": "ty"}])  # the short name a decision defines ('sau đây gọi tắt Công ty')
     patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": {"IN": ["ông", "bà", "thành", "cá"]}},
                      {"LOWER": {"IN": ["/", "(", ")", ",", "bà", "viên", "nhân"]}, "OP": "*"},
                      *_phrase("có tên tại điều"), {"IS_DIGIT": True}])

@@ -31,6 +31,7 @@ from ..models import Section, Task
 from .agencies import Agency, canonical_name, find_agencies, is_collective, is_name_list, proper_names
 from .deadlines import read_timing
 from .doers import RUNS_ON, cut_short, doer_names
+from .executors import executors
 from .ids import make_id
 from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
@@ -44,11 +45,11 @@ NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu",
                     "dia diem", "thanh phan")  # where a meeting or inspection is held, and who attends
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
-_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|(?:cac )?dong chi\s+"
+_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|uy quyen(?: cho)?\s+|(?:cac )?dong chi\s+"
                     r"|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s*)+")  # 'Thứ tư, các địa phương cần …'
 # A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',
 # 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
-_LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham"
+_LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham"
                              r"|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
 _PLACE_WORD = r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành phố)"
 _PROPER = r"[A-ZĐ][^\s,;:.()]*"
@@ -443,6 +444,8 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     opening agency asks: 'Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở …'); a group whose
     description runs on to 'có trách nhiệm' is named up to there ('Các cơ quan được phân công
     chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …')."""
+    if names := executors(text):  # a decision's closing article, whose list the patterns cannot read whole
+        return names
     agencies = find_agencies(text) if agencies is None else agencies
     key = aligned_fold(text)
     intro = _INTRO.match(key)

@@ -660,3 +660,18 @@ def test_the_agencies_the_issuer_asks_are_the_subject(dev_plan, extract_file):
     nhân dân các xã, phường tập trung thực hiện các nhiệm vụ sau:' asks others and only announces the
     items below: no task of the issuer's own."""
     assert not [t for t in extract_file(dev_plan("051_")).tasks if t.lead == ["Ủy ban nhân dân tỉnh"]]
+
+
+def test_closing_article_charges_everyone_it_lists(dev_plan, extract_file):
+    """A decision's closing article lists who executes it, bodies the agency patterns cannot read
+    whole included: 032 (Quảng Ngãi) splits at ';' and at 'và các …', keeps 'Giám đốc các Sở: Tư
+    pháp, Nông nghiệp và Môi trường' and '… các xã, phường và đặc khu Lý Sơn' whole; 023 addresses
+    'Các ông (bà) …' and ends '… căn cứ Quyết định thi hành' (FORMAT.md, helpers S and U)."""
+    closing = extract_file(dev_plan("032_")).tasks[-1]
+    assert closing.lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các Sở: Tư pháp, Nông nghiệp và Môi trường",
+                            "Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu Lý Sơn",
+                            "Giám đốc Trung tâm phục vụ hành chính công tỉnh", "Thủ trưởng các cơ quan, đơn vị",
+                            "các tổ chức, cá nhân có liên quan"]
+    closing = extract_file(dev_plan("023_")).tasks[-1]
+    assert closing.lead == ["Chánh Văn phòng tỉnh", "Giám đốc Sở, ban, ngành", "Chủ tịch UBND xã Si ma Cai",
+                            "Giám đốc Công ty TNHH Thương mại và Xây dựng hạ tầng Bắc Hà", "các cơ quan có liên quan"]
