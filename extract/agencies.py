@@ -94,7 +94,7 @@ GROUPS = [
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
     "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ", "tập đoàn", "tổng công ty",
     "cơ quan ngang bộ", "cơ quan ngang bộ , cơ quan thuộc chính phủ", "nhà đầu tư", "nhà thầu",
-    "cơ quan chủ quản", "cơ quan truyền thông", "cơ quan báo chí", "cơ quan truyền thông , báo chí",
+    "cơ quan chủ quản", "ngân hàng thương mại", "ngân hàng thương mại cổ phần", "cơ quan truyền thông", "cơ quan báo chí", "cơ quan truyền thông , báo chí",
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
@@ -150,6 +150,7 @@ _BOARD_TAIL = re.compile(r"(?<=xây dựng)\s+(?:các\s+)?công trình(?:\s+(?:g
                          r"|nông nghiệp(?:\s+và\s+phát triển nông thôn)?|hạ tầng|văn hóa|y tế))?"
                          r"(?:\s+(?:tỉnh|thành phố|huyện|khu vực)(?:\s+[A-ZĐ]\w*){0,3})?"
                          r"|\s+\d{1,4}\b(?![/.,:-]\d)")
+_SHORT_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9&]{1,9}\)")  # the abbreviation a body is printed with after its name
 _RANGE_TAIL = re.compile(rf"(?:(?<=tỉnh)|(?<=phố))(?:\s+ven biển)?\s+từ\s+{_NAMED}\s+đến\s+{_NAMED}")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
 _LISTING_HEAD = re.compile(r"(?:^|\s)[Cc]ác\s+(Bộ|Sở|Tập đoàn|Tổng công ty)(?:,\s*(?:cơ quan|ngành))?$")
@@ -216,6 +217,8 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             end = stretch.end()
         if text.startswith("Ban ", start) and (board := _BOARD_TAIL.match(text, end)) and board.end() > end:
             end = board.end()
+        if not is_collective(text[start:end]) and (short := _SHORT_NAME.match(text, end)):
+            end = short.end()  # 'Đài Truyền hình Việt Nam (VTV)', as printed
         if (head := _LISTING_HEAD.search(text[start:end])) and text[end:end + 1] == ":":
             end = _members_end(text, end, head[1])
         elif _PLACES_HEAD.search(text, start, end) and text[end:end + 1] == ":":
@@ -439,6 +442,8 @@ def _patterns() -> list[Pattern]:
     patterns.append([{"TEXT": {"IN": ["Đoàn", "Tổ"]}}, {"LOWER": {"IN": ["kiểm", "thanh", "công"]}},
                      {"LOWER": {"IN": ["tra", "tác"]}}])
     patterns.append([{"TEXT": "Trưởng"}, {"LOWER": "đoàn"}])
+    patterns.append([{"TEXT": "Tổ"}, {"LOWER": "trưởng"}, {"LOWER": "tổ", "OP": "?"}, {"LOWER": {"IN": ["công", "kiểm"]}, "OP": "?"},
+                     {"LOWER": {"IN": ["tác", "tra"]}, "OP": "?"}])
     patterns.append([{"TEXT": "Công"}, {"LOWER": "ty"}])  # the short name a decision defines ('sau đây gọi tắt Công ty')
     patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": {"IN": ["ông", "bà", "thành", "cá"]}},
                      {"LOWER": {"IN": ["/", "(", ")", ",", "bà", "viên", "nhân"]}, "OP": "*"},

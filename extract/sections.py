@@ -191,6 +191,8 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.heading = rest.rstrip(":")  # '1. Giám đốc các Sở …; Chủ tịch …:', '12. UBND các xã: Gia Thuận, Tân Điền'
     elif sep and _is_topic(label):
         node.heading, node.text = label.strip(), squash(after)  # '3. Về …: Giao Bộ …', '3. Về …:' over paragraphs
+    elif sep and _titles_duties(label, after):
+        node.heading, node.text = label.strip(), squash(after)  # '2. Đẩy mạnh rà soát, …: Các bộ khẩn trương …' 
     elif sep and ADDRESS.match(label.strip()):
         node.text = rest  # a member of a body set up, not a title: '1. Ông: X - Phó Giám đốc Sở, Trưởng đoàn;'
     elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
@@ -215,6 +217,23 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
 def _is_topic(label: str) -> bool:
     """An item titled by its topic ('Về …'), however long its title runs."""
     return folded(label).startswith(TOPIC_LABEL)
+
+
+def _titles_duties(label: str, after: str) -> bool:
+    """A long title whose ':' is followed by who does it or by inline items ('2. Đẩy mạnh rà soát, xây
+    dựng, hoàn thiện thể chế, cơ chế chính sách: Các bộ khẩn trương …', '3. Khẩn trương xây dựng …:
+    (1) Thanh tra Chính phủ …'): a notice's title for the duties it hands out. The title is one
+    clause ('.', ';' and brackets end it) and names no agency itself."""
+    after = after.strip()
+    if len(label) > LONG_HEADING_CHARS or any(c in label for c in ".;()") or find_agencies(label):
+        return False
+    return after.startswith("(1)") or _sentence_with_subject(after)
+
+
+def _sentence_with_subject(text: str) -> bool:
+    """The text opens with an agency that does something ('Các bộ khẩn trương trình …')."""
+    agency = _opening_agency(text)
+    return agency is not None and bool(PREDICATE.match(folded(text[agency.end:].strip())))
 
 
 def _ends_label(first: str, text: str) -> bool:
@@ -250,8 +269,7 @@ def _sentence_runs_on(rest: str, next_text: str | None) -> bool:
     …'): a sentence a text file broke, not a title."""
     if next_text is None or marker_of(next_text) is not None or rest.endswith(SENTENCE_END):
         return False
-    agency = _opening_agency(rest)
-    return agency is not None and bool(PREDICATE.match(folded(rest[agency.end:].strip())))
+    return _sentence_with_subject(rest)
 
 
 def _staffs(next_text: str) -> bool:

@@ -51,6 +51,9 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 # 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
 _LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham"
                              r"|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
+# Duties handed out by someone named after 'do' ('Nhiệm vụ cụ thể của các thành viên trong Đoàn kiểm tra do
+# Trưởng đoàn phân công'): that one is the subject (FORMAT.md, helper-R).
+_ASSIGNED_BY = re.compile(r"^nhiem vu (?:cu the )?cua [^.;]*?\bdo (?=.*\bphan cong\b)")
 _PLACE_WORD = r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành phố)"
 _PROPER = r"[A-ZĐ][^\s,;:.()]*"
 _PLACES = re.compile(rf"{_PLACE_WORD}(?:\s+{_PROPER})*(?:(?:\s*,\s*|\s+và\s+)(?:{_PLACE_WORD}\s+)?{_PROPER}(?:\s+{_PROPER})*)*")
@@ -87,6 +90,9 @@ _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu tru
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
 _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: cu the)? (?:nhu )?sau(?: day)?\s*:$")
+# '(1) …; (2) …' or '(i) …; (ii) …' numbering items inside one paragraph, after its ':' or a ';'.
+_INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
+TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
 _AGREES = re.compile(r"^(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)\b")
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -181,13 +187,18 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
     announced = _announced(description) if description else []
+    inline = _inline_items(description) if description and not announced else []
     if announced:  # 'Các sở, ban, ngành; UBND các huyện.' heads its bullets
         lead, task = announced, None
+    elif inline:
+        task = None
     else:
         task = _task(sha, node, description, lead, labels) if description and not _agrees(description) else None
     tasks = [task] if task else []
     if task:
         tasks += _charged_in_turn(sha, node, task, labels)
+    elif inline:
+        tasks += _inline_tasks(sha, node, inline, lead, labels)
     elif description and not announced:
         tasks += _charged_later(sha, node, description, labels)
     tasks += _later_charges(sha, node, labels, first_part=len(tasks) + 1)
@@ -199,6 +210,61 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     for child in node.children:
         tasks += _tasks_of(sha, child, lead, labels, assigning=assigning)
         lead = _announces_siblings(child) or lead
+    return tasks
+
+
+def _inline_items(text: str) -> list[tuple[str, str]]:
+    """The items a paragraph numbers inline after nothing but its ':' ('a) Bộ Khoa học và Công nghệ:
+    (1) trình Thủ tướng …; (2) chủ trì, phối hợp …'), as (marker, text); [] when it numbers none, or
+    when a duty of its own comes first ('(1) Bộ Tài chính giải quyết 03 vấn đề tồn đọng: (i) …;
+    (ii) …' lists what that one duty covers)."""
+    markers = list(_INLINE_MARKER.finditer(text))
+    if len(markers) < 2 or markers[0][1] not in ("1", "i") or not _announces_items(text[:markers[0].start()]):
+        return []
+    ends = [m.start() for m in markers[1:]] + [len(text)]
+    return [(m[1], text[m.end():end].strip().rstrip(";").strip()) for m, end in zip(markers, ends)]
+
+
+def _announces_items(head: str) -> bool:
+    """What precedes a paragraph's inline items only announces them: nothing, a label, agencies, or
+    agencies and one verb ('các bộ, ngành, địa phương tập trung:')."""
+    head = head.strip()
+    if not head:
+        return True
+    subject, rest = _subject_and_rest(head)
+    return head.endswith(":") and (_ANNOUNCES.match(folded(rest.strip(" .;,"))) is not None
+                                   or bool(subject) and len(rest.split()) <= 2)
+
+
+def _inline_tasks(sha: str, node: Section, items: list[tuple[str, str]], lead: list[str],
+                  labels: _Labels) -> list[Task]:
+    """One task per inline item, led by its own subject or by whoever leads the paragraph; an item
+    that ends with ':' announces the items after it ('(3) các bộ, ngành, địa phương tập trung: (i) …;
+    (ii) …'), up to the next arabic one. An item naming only its agency and date ('(1) Thanh tra
+    Chính phủ ban hành trước ngày 25 tháng 11 năm 2025') does the duty its item's title states
+    (FORMAT.md, helper-P)."""
+    tasks: list[Task] = []
+    current = lead
+    merged: list[tuple[str, str]] = []
+    absorbing = False  # '(4) Phát triển VNeID … với 05 chức năng chính: (i) …; (ii) …' is one duty
+    for marker, text in items:
+        if merged and not marker.isdigit() and absorbing:
+            glue = " " if merged[-1][1].endswith(":") else "; "
+            merged[-1] = (merged[-1][0], f"{merged[-1][1]}{glue}({marker}) {text}")
+        else:
+            absorbing = text.endswith(":") and not _announces_items(text)
+            merged.append((marker, text))
+    for number, (marker, text) in enumerate(merged, start=1):
+        if marker.isdigit():
+            current = lead
+        if text.endswith(":"):
+            current = _subject(text) or current
+            continue
+        subject, rest = _subject_and_rest(text)
+        if subject and node.heading and len(rest.split()) <= TITLE_CARRIES_WORDS:
+            text = f"{node.heading}: {text}"
+        if task := _task(sha, node, text, current, labels, f"({number})"):
+            tasks += [task, *_charged_in_turn(sha, node, task, labels, prefix=f"({number})")]
     return tasks
 
 
@@ -341,7 +407,7 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> list[Task]:
+def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels, prefix: str = "") -> list[Task]:
     """A paragraph that charges several agencies in turn ('… các cơ quan, tổ chức được phân công
     có trách nhiệm lập dự toán …. Bộ Tài chính có trách nhiệm phân bổ kinh phí …; Ủy ban nhân dân
     cấp tỉnh trình …'): each later sentence or ';' clause opening with other agencies is their
@@ -352,7 +418,7 @@ def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels) -> li
               and not {folded(a) for a in _subject(text[b:])} & {folded(a) for a in task.lead}]
     if not starts or not _charges(text[:starts[0]]):
         return []
-    more = _clause_tasks(sha, node, text, starts, labels)
+    more = _clause_tasks(sha, node, text, starts, labels, prefix)
     first = text[:starts[0]].strip()
     timing = read_timing(first)
     closing = [b for b in bounds if TIME_LABEL.match(aligned_fold(text[b:]))]
@@ -374,10 +440,12 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels) -> list[
     return _clause_tasks(sha, node, text, starts, labels)
 
 
-def _clause_tasks(sha: str, node: Section, text: str, starts: list[int], labels: _Labels) -> list[Task]:
-    """The task of each stretch of ``text`` from one of ``starts`` to the next (parts 1, 2, …)."""
+def _clause_tasks(sha: str, node: Section, text: str, starts: list[int], labels: _Labels,
+                  prefix: str = "") -> list[Task]:
+    """The task of each stretch of ``text`` from one of ``starts`` to the next (parts 1, 2, … after
+    ``prefix``, the inline item the text is)."""
     return [task for part, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)]), start=1)
-            if (task := _task(sha, node, text[start:end].strip(), [], labels, part))]
+            if (task := _task(sha, node, text[start:end].strip(), [], labels, f"{prefix}{part}" if prefix else part))]
 
 
 def _agrees(text: str) -> bool:
@@ -412,7 +480,7 @@ def _charges(clause: str) -> bool:
 
 
 def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS,
-          part: int = 0) -> Task | None:
+          part: int | str = 0) -> Task | None:
     agencies = find_agencies(description)
     # a label ('Đơn vị chủ trì: Sở X') says outright who leads; the sentence's own subject is
     # often the generic doer ('Các đơn vị được giao … lập dự toán', 'các cơ quan, đơn vị tổ chức …')
@@ -448,7 +516,7 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
         return names
     agencies = find_agencies(text) if agencies is None else agencies
     key = aligned_fold(text)
-    intro = _INTRO.match(key)
+    intro = _INTRO.match(key) or _ASSIGNED_BY.match(key)
     start = len(intro[0]) if intro else 0
     if _LEADING_CLAUSE.match(key):  # the subject after the clause's comma, maybe after 'yêu cầu' / 'giao'
         starts = {a.start for a in agencies}

@@ -62,14 +62,16 @@ def test_deadline_and_remarks_without_an_agency(dev_plan, extract_file):
 
 def test_inspection_decision_charges_its_team_and_closing_article(dev_plan, extract_file):
     """018, a Quyết định setting up an inspection team: the article 'Nhiệm vụ và quyền hạn của Đoàn
-    kiểm tra' gives the team its lead-in and each numbered duty below it; its members ('1. Ông:
+    kiểm tra' gives the team its lead-in and each numbered duty below it, but the one handed out by
+    'Trưởng đoàn' to him; its members ('1. Ông:
     Hoàng Văn Thuân - …, Trưởng đoàn;') are people, not titles or duties; the closing article
     charges every body and person it lists (FORMAT.md, helper-R)."""
     doc = extract_file(dev_plan("018_"))
     article = next(s for s in doc.sections if s.heading and s.heading.startswith("Nhiệm vụ và quyền hạn"))
     team = [t for t in doc.tasks if t.section_ref in {article.id, *(c.id for c in article.children)}]
     assert len(team) == 1 + len(article.children) == 9
-    assert all(t.lead == ["Đoàn kiểm tra"] for t in team)
+    assert all(t.lead == ["Đoàn kiểm tra"] for t in team[:-1])
+    assert team[-1].lead == ["Trưởng đoàn"]  # '8. Nhiệm vụ cụ thể của các thành viên … do Trưởng đoàn phân công.'
     members = doc.sections[0].children
     assert [m.heading for m in members] == [None] * 4 and members[0].text.startswith("Ông: Hoàng Văn Thuân")
     closing = doc.tasks[-1]
@@ -675,3 +677,20 @@ def test_closing_article_charges_everyone_it_lists(dev_plan, extract_file):
     closing = extract_file(dev_plan("023_")).tasks[-1]
     assert closing.lead == ["Chánh Văn phòng tỉnh", "Giám đốc Sở, ban, ngành", "Chủ tịch UBND xã Si ma Cai",
                             "Giám đốc Công ty TNHH Thương mại và Xây dựng hạ tầng Bắc Hà", "các cơ quan có liên quan"]
+
+
+def test_inline_items_are_tasks_of_their_own(dev_plan, extract_file):
+    """066 numbers duties inside one paragraph: 'a) Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì, …'
+    gives a task per item led by the heading's agency; '(3) các bộ, ngành, địa phương tập trung: (i) …;
+    (ii) …' hands its roman items to its own subject; '(4) Phát triển VNeID … 05 chức năng chính: (i)
+    …' keeps its roman items as one duty (FORMAT.md, helper-P)."""
+    doc = extract_file(dev_plan("066_"))
+    science = next(s for s in doc.sections if s.number == "III").children[4].children[0]
+    assert science.heading == "Bộ Khoa học và Công nghệ"
+    mine = [t for t in doc.tasks if t.section_ref == science.id]
+    assert len(mine) >= 6 and all(t.lead == ["Bộ Khoa học và Công nghệ"] for t in mine)
+    assert len({t.id for t in doc.tasks}) == len(doc.tasks)
+    vneid = [t for t in doc.tasks if t.origin == "body" and "VNeID" in t.description.split(":")[0]]
+    assert len(vneid) == 1 and "(ii)" in vneid[0].description
+    local = [t for t in doc.tasks if t.lead == ["các bộ, ngành, địa phương"] and t.description.startswith("Sửa đổi, bổ sung 322")]
+    assert len(local) == 1
