@@ -36,6 +36,9 @@ SCOPE_LABEL = "doi voi"  # 'a) Đối với tài sản công tại cơ quan, …
 # A notice of conclusions titles each item by its topic ('1. Về đề nghị sửa đổi Nghị định số
 # 76/2019/NĐ-CP …: Giao Bộ Nội vụ …'): a label of any length and any punctuation.
 TOPIC_LABEL = "ve "
+# A line that ends by opening a list of inline items ('(1) Bộ Tài chính giải quyết 03 vấn đề tồn đọng: (i)')
+# goes on in the next one.
+OPENS_INLINE_ITEMS = re.compile(r"[:;]\s*\((?:1|i)\)$")
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
 BULLETS = ("dash", "plus")
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
@@ -184,7 +187,8 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.text = rest
         return node
     wraps = next_text is not None and marker_of(next_text) is None and (starts_lower(next_text)
-                                                                      or _cuts_a_name(rest, next_text))
+                                                                      or _cuts_a_name(rest, next_text)
+                                                                      or bool(OPENS_INLINE_ITEMS.search(rest)))
     label, sep, after = rest.partition(":")
     bare = HONORIFIC.sub("", label)  # 'Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung …'
     if not wraps and is_name_list(rest) or sep and is_name_list(label) and proper_names(after):
@@ -196,7 +200,7 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
     elif sep and ADDRESS.match(label.strip()):
         node.text = rest  # a member of a body set up, not a title: '1. Ông: X - Phó Giám đốc Sở, Trưởng đoàn;'
     elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
-                                    and not any(c in bare for c in ".;(")
+                                    and not any(c in bare for c in ".;(") and not _is_sentence(label)
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)) \
             and not _colon_in_name(rest, len(label)):
         node.heading, node.text = label.strip(), squash(after)
@@ -228,6 +232,14 @@ def _titles_duties(label: str, after: str) -> bool:
     if len(label) > LONG_HEADING_CHARS or any(c in label for c in ".;()") or find_agencies(label):
         return False
     return after.startswith("(1)") or _sentence_with_subject(after)
+
+
+def _is_sentence(label: str) -> bool:
+    """Text before a ':' that opens with an agency and goes on in lower case ('(1) Bộ Tài chính giải
+    quyết 03 vấn đề tồn đọng: (i) …'): the start of a sentence, not a label."""
+    agency = _opening_agency(label)
+    rest = label[agency.end:].split() if agency else []
+    return len(rest) >= 2 and rest[0][:1].islower()
 
 
 def _sentence_with_subject(text: str) -> bool:

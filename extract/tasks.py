@@ -93,6 +93,7 @@ _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: 
 # '(1) …; (2) …' or '(i) …; (ii) …' numbering items inside one paragraph, after its ':' or a ';'.
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
+_DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
 _AGREES = re.compile(r"^(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)\b")
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -183,7 +184,7 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
                          or cut_short(node.heading, heading_lead)):
         heading_lead = doer_names(node.heading) or heading_lead
     lead = own.lead or heading_lead or inherited
-    description = _description(node.text) or _titled_duty(node, own) or _sentence_title(node)
+    description = _description(node.text) or _titled_duty(node, own) or _sentence_title(node) or _detailed_duty(node)
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
     announced = _announced(description) if description else []
@@ -312,6 +313,15 @@ def _sentence_title(node: Section) -> str:
     under it ('a) Lưu trữ hồ sơ công trình theo quy định.'): the duty itself."""
     heading = node.heading or ""
     return heading if heading.endswith(".") and not node.text.strip() and not node.children else ""
+
+
+def _detailed_duty(node: Section) -> str:
+    """A title that is an agency's duty, detailed by the items below ('b) Các Bộ: Tài chính, Y tế, Tư
+    pháp, Nội vụ khẩn trương khắc phục các bất cập …, hoàn thành trong tháng 11 năm 2025, cụ thể:'):
+    the duty itself, without its 'cụ thể' (FORMAT.md, helper-Q)."""
+    heading = node.heading or ""
+    cut = _DETAILED.search(aligned_fold(heading))
+    return heading[:cut.start()] if cut and node.children and _charges(heading[:cut.start()]) else ""
 
 
 def _heading_lead(heading: str) -> list[str]:
