@@ -150,6 +150,9 @@ _BOARD_TAIL = re.compile(r"(?<=xây dựng)\s+(?:các\s+)?công trình(?:\s+(?:g
                          r"|nông nghiệp(?:\s+và\s+phát triển nông thôn)?|hạ tầng|văn hóa|y tế))?"
                          r"(?:\s+(?:tỉnh|thành phố|huyện|khu vực)(?:\s+[A-ZĐ]\w*){0,3})?"
                          r"|\s+\d{1,4}\b(?![/.,:-]\d)")
+# A place ending a name whose first syllable is a head's ('Trung tâm Bảo tồn Di sản Văn hóa thế giới Hội An'):
+# read as a body of its own right after the name, with nothing between.
+_PLACE_AFTER = re.compile(r" Hội [A-ZĐÀ-Ỹ]\w*")
 _SHORT_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9&]{1,9}\)")  # the abbreviation a body is printed with after its name
 _RANGE_TAIL = re.compile(rf"(?:(?<=tỉnh)|(?<=phố))(?:\s+ven biển)?\s+từ\s+{_NAMED}\s+đến\s+{_NAMED}")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
@@ -203,6 +206,9 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     widened: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(spans):
         if widened and start < widened[-1][1]:
+            continue
+        if widened and _PLACE_AFTER.fullmatch(text, widened[-1][1], end):  # '… Văn hóa thế giới' + ' Hội An'
+            widened[-1] = (widened[-1][0], end)
             continue
         if is_collective(text[start:end]):
             if text[start:end].lower().endswith(tuple(KINDS)) and (more := _MORE_KINDS.match(text, end)):

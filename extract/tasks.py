@@ -94,7 +94,8 @@ _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: 
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
-_AGREES = re.compile(r"^(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)\b")
+_AGREES = re.compile(r"^(?:(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)"
+                     r"|la (?!(?:co quan |don vi )?(?:dau moi|thuong truc|chu tri)))\b")  # '… là cơ quan đầu mối' is a duty
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
 _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
@@ -460,9 +461,10 @@ def _clause_tasks(sha: str, node: Section, text: str, starts: list[int], labels:
 
 def _agrees(text: str) -> bool:
     """The agencies the text opens with agree to something ('Các Bộ, cơ quan thống nhất chỉ có một
-    cơ quan chủ trì'): a finding of the meeting, not their duty."""
+    cơ quan chủ trì'), or the text says what a body is ('Trung tâm … (Trung tâm) là đơn vị sự nghiệp
+    công lập …', '… có tư cách pháp nhân'): a finding or a status, not a duty."""
     subject, rest = _subject_and_rest(text)
-    return bool(subject) and bool(_AGREES.match(folded(rest.strip())))
+    return bool(subject) and bool(_AGREES.match(folded(re.sub(r"^\s*\([^)]*\)", "", rest).strip())))
 
 
 def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) -> list[Task]:

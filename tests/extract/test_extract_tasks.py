@@ -694,3 +694,16 @@ def test_inline_items_are_tasks_of_their_own(dev_plan, extract_file):
     assert len(vneid) == 1 and "(ii)" in vneid[0].description
     local = [t for t in doc.tasks if t.lead == ["các bộ, ngành, địa phương"] and t.description.startswith("Sửa đổi, bổ sung 322")]
     assert len(local) == 1
+
+
+def test_functions_decision_charges_the_body_by_its_full_name(dev_plan, extract_file):
+    """041 (Đà Nẵng) sets out a centre's functions: what it is ('… (Trung tâm) là đơn vị sự nghiệp
+    công lập …') is no task, its duties are, led by its whole name, place included (the 'Hội' of
+    'Hội An' also heads bodies such as 'Hội Nông dân')."""
+    doc = extract_file(dev_plan("041_"))
+    centre = "Trung tâm Bảo tồn Di sản Văn hóa thế giới Hội An"
+    led = [t for t in doc.tasks if t.lead == [centre]]
+    assert len(led) >= 15
+    assert not any(" là đơn vị sự nghiệp" in t.description for t in doc.tasks)
+    assert [a.text for a in find_agencies("Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh")] == \
+        ["Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"]
