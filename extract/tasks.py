@@ -94,6 +94,9 @@ _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: 
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
+# A decision that sets out a body's functions and duties, and the article that lists the duties.
+_REGULATES = re.compile(r"\bchuc nang, nhiem vu(?:,| va) quyen han\b.*?\bcua (.+)$")
+_DUTY_ARTICLE = re.compile(r"^nhiem vu(?:,| va) quyen han$")
 _AGREES = re.compile(r"^(?:(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)"
                      r"|la (?!(?:co quan |don vi )?(?:dau moi|thuong truc|chu tri)))\b")  # '… là cơ quan đầu mối' is a duty
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
@@ -116,11 +119,36 @@ def build_tasks(sha: str, doc_type: str | None, sections: list[Section], title: 
         return []
     addressee = _addressee(title or "") if directing else []
     asked = _asked(opening)
+    body = _regulated_body(title or "", sections)
     tasks: list[Task] = []
     for section in sections:
         duty_part = bool(section.heading and _DUTY_PART.search(folded(section.heading)))
-        tasks += _tasks_of(sha, section, addressee if duty_part else asked, assigning=False)
+        inherited = addressee if duty_part else asked
+        if body and _DUTY_ARTICLE.match(folded(section.heading or "")):
+            inherited = body
+        tasks += _tasks_of(sha, section, inherited, assigning=False)
     return tasks
+
+
+def _regulated_body(title: str, sections: list[Section]) -> list[str]:
+    """The body whose functions and duties a decision sets out ('… QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN
+    HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ TỈNH HÀ TĨNH'), as its text most often prints it ('Sở Nội vụ'):
+    its article on duties lists them with no subject, one by one, and they are that body's."""
+    found = _REGULATES.search(aligned_fold(title))
+    if found is None:
+        return []
+    named = found[1]
+    counts: dict[str, int] = {}
+    for section in _walk(sections):
+        for agency in find_agencies(f"{section.heading or ''}\n{section.text}"):
+            key = folded(agency.text)
+            if len(key.split()) >= 2 and named.startswith(key) and not is_collective(agency.text):
+                counts[agency.text] = counts.get(agency.text, 0) + 1
+    return [max(counts, key=lambda name: counts[name])] if counts else []
+
+
+def _walk(sections: list[Section]) -> list[Section]:
+    return [node for section in sections for node in (section, *_walk(section.children))]
 
 
 def _asked(paragraph: str) -> list[str]:

@@ -707,3 +707,11 @@ def test_functions_decision_charges_the_body_by_its_full_name(dev_plan, extract_
     assert not any(" là đơn vị sự nghiệp" in t.description for t in doc.tasks)
     assert [a.text for a in find_agencies("Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh")] == \
         ["Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"]
+
+
+def test_duties_of_the_body_a_decision_regulates(dev_plan, extract_file):
+    """044 (Hà Tĩnh) issues the rules on the functions and duties of the Sở Nội vụ; its article
+    'Nhiệm vụ và quyền hạn' lists them with no subject: they are that body's, named as the text
+    prints it (FORMAT.md, helper-Y)."""
+    doc = extract_file(dev_plan("044_"))
+    assert sum(t.lead == ["Sở Nội vụ"] for t in doc.tasks) >= 100
