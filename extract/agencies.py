@@ -57,7 +57,8 @@ HEADS = [
 # otherwise read as a locality and end the name).
 ZONE_BOARDS = [
     "Ban Quản lý các khu chế xuất và công nghiệp", "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế",
-    "Ban Quản lý các khu công nghệ cao", "Ban Quản lý khu kinh tế mở", "Ban Quản lý khu kinh tế cửa khẩu", "Ban Quản lý khu công nghệ cao", "Ban Quản lý khu nông nghiệp ứng dụng công nghệ cao",
+    "Ban Quản lý các khu công nghệ cao", "Ban Quản lý khu công nghệ cao", "Ban Quản lý khu nông nghiệp ứng dụng công nghệ cao",
+    "Ban Quản lý khu kinh tế mở", "Ban Quản lý khu kinh tế cửa khẩu",
 ]
 # The Party's committees, printed in either case ('Bí thư tỉnh ủy', 'Ban Thường vụ Tỉnh ủy Đắk Lắk').
 PARTY_COMMITTEE: list[dict[str, Any]] = [{"LOWER": {"IN": ["tỉnh", "thành", "huyện", "đảng"]}},
@@ -88,13 +89,15 @@ MAX_NAME_WORDS = 6
 ROLE_AFTER_DASH = {"cơ", "thường", "đơn", "trưởng", "phó"}
 GROUPS = [
     "sở , ban , ngành , đoàn thể", "sở , ban , ngành", "sở , ngành", "sở ban ngành", "ban , ngành",
-    "cơ quan , đơn vị", "cơ quan , tổ chức", "cơ quan , tổ chức , cá nhân", "cơ quan , ban , ngành", "đơn vị", "cơ quan", "cơ quan chuyên môn", "địa phương",
+    "cơ quan , đơn vị", "cơ quan , tổ chức", "cơ quan , tổ chức , cá nhân", "cơ quan , ban , ngành", "đơn vị", "cơ quan",
+    "cơ quan chuyên môn", "địa phương",
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
     "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ", "tập đoàn", "tổng công ty",
     "cơ quan ngang bộ", "cơ quan ngang bộ , cơ quan thuộc chính phủ", "nhà đầu tư", "nhà thầu",
-    "cơ quan chủ quản", "ngân hàng thương mại", "ngân hàng thương mại cổ phần", "cơ quan truyền thông", "cơ quan báo chí", "cơ quan truyền thông , báo chí",
+    "cơ quan chủ quản", "cơ quan truyền thông", "cơ quan báo chí", "cơ quan truyền thông , báo chí",
+    "ngân hàng thương mại", "ngân hàng thương mại cổ phần",
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ
@@ -448,8 +451,8 @@ def _patterns() -> list[Pattern]:
     patterns.append([{"TEXT": {"IN": ["Đoàn", "Tổ"]}}, {"LOWER": {"IN": ["kiểm", "thanh", "công"]}},
                      {"LOWER": {"IN": ["tra", "tác"]}}])
     patterns.append([{"TEXT": "Trưởng"}, {"LOWER": "đoàn"}])
-    patterns.append([{"TEXT": "Tổ"}, {"LOWER": "trưởng"}, {"LOWER": "tổ", "OP": "?"}, {"LOWER": {"IN": ["công", "kiểm"]}, "OP": "?"},
-                     {"LOWER": {"IN": ["tác", "tra"]}, "OP": "?"}])
+    patterns.append([{"TEXT": "Tổ"}, {"LOWER": "trưởng"}, {"LOWER": "tổ", "OP": "?"},
+                     {"LOWER": {"IN": ["công", "kiểm"]}, "OP": "?"}, {"LOWER": {"IN": ["tác", "tra"]}, "OP": "?"}])
     patterns.append([{"TEXT": "Công"}, {"LOWER": "ty"}])  # the short name a decision defines ('sau đây gọi tắt Công ty')
     patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": {"IN": ["ông", "bà", "thành", "cá"]}},
                      {"LOWER": {"IN": ["/", "(", ")", ",", "bà", "viên", "nhân"]}, "OP": "*"},

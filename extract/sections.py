@@ -196,7 +196,7 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
     elif sep and _is_topic(label):
         node.heading, node.text = label.strip(), squash(after)  # '3. Về …: Giao Bộ …', '3. Về …:' over paragraphs
     elif sep and _titles_duties(label, after):
-        node.heading, node.text = label.strip(), squash(after)  # '2. Đẩy mạnh rà soát, …: Các bộ khẩn trương …' 
+        node.heading, node.text = label.strip(), squash(after)  # '2. Đẩy mạnh rà soát, …: Các bộ khẩn trương …'
     elif sep and ADDRESS.match(label.strip()):
         node.text = rest  # a member of a body set up, not a title: '1. Ông: X - Phó Giám đốc Sở, Trưởng đoàn;'
     elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))

@@ -31,7 +31,7 @@ from ..models import Section, Task
 from .agencies import Agency, canonical_name, find_agencies, is_collective, is_name_list, proper_names
 from .deadlines import read_timing
 from .doers import RUNS_ON, cut_short, doer_names
-from .executors import executors
+from .closing_article import executors
 from .ids import make_id
 from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
@@ -45,7 +45,8 @@ NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu",
                     "dia diem", "thanh phan")  # where a meeting or inspection is held, and who attends
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
-_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|uy quyen(?: cho)?\s+|(?:cac )?dong chi\s+"
+_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|uy quyen(?: cho)?\s+"
+                    r"|(?:cac )?dong chi\s+"
                     r"|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s*)+")  # 'Thứ tư, các địa phương cần …'
 # A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',
 # 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
@@ -105,7 +106,8 @@ _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 # Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
 # nghiệp viễn thông'); elsewhere an item's heading is a topic ('2.3. Thử nghiệm và tối ưu hóa').
-_DUTIES_OF = re.compile(r"^(?:(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua|yeu cau doi voi)\s")  # whose duties the item lists
+# whose duties the item lists ('Nhiệm vụ và quyền hạn của Đoàn kiểm tra', 'Yêu cầu đối với chủ đầu tư')
+_DUTIES_OF = re.compile(r"^(?:(?:trach nhiem|nhiem vu(?:,? (?:va )?quyen han)?) cua|yeu cau doi voi)\s")
 ASSIGNING_SECTIONS = re.compile(r"\b(?:to chuc thuc hien|phan cong|trach nhiem|nhiem vu cua|giao nhiem vu)\b")
 
 
@@ -148,6 +150,7 @@ def _regulated_body(title: str, sections: list[Section]) -> list[str]:
 
 
 def _walk(sections: list[Section]) -> list[Section]:
+    """Every section and all below it, in reading order."""
     return [node for section in sections for node in (section, *_walk(section.children))]
 
 
@@ -213,7 +216,8 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
                          or cut_short(node.heading, heading_lead)):
         heading_lead = doer_names(node.heading) or heading_lead
     lead = own.lead or heading_lead or inherited
-    description = _description(node.text) or _titled_duty(node, own) or _sentence_title(node) or _detailed_duty(node)
+    description = (_description(node.text) or _titled_duty(node, own) or _sentence_title(node)
+                   or _detailed_duty(node))
     if _PARTNERS_BELOW.match(folded(description or node.heading or "")):  # each bullet names the partners, then the duty
         return [t for child in node.children if (t := _partnered_task(sha, child, lead, labels))]
     announced = _announced(description) if description else []
