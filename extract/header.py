@@ -257,8 +257,8 @@ def _may_start_title(text: str, next_text: str | None, first: bool = True) -> bo
     if kind not in (Kind.OTHER, Kind.DOC_TYPE, Kind.VV, Kind.BODY) or text.lstrip().startswith("(") \
             and not _ABBREVIATION_GOES_ON.match(text):
         return False
-    if kind is Kind.BODY and not (first and _title_like_opening(text)):
-        return False
+    if kind is Kind.BODY and not ((first or starts_lower(text)) and _title_like_opening(text)):
+        return False  # a wrapped line may go on with a preamble's words ('… Giám đốc Sở Công Thương' / 'thực hiện …')
     return not is_authority_line(text, next_text)
 
 

@@ -196,3 +196,11 @@ def test_a_telegram_title_that_runs_into_its_sender(dev_plan, extract_file):
     điện:'): the sender's first word is not part of the title."""
     assert extract_file(dev_plan("097_")).title == ("VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ VÀ SỬ DỤNG HÀNG DỰ TRỮ "
                                                      "QUỐC GIA ĐỂ HỖ TRỢ, ỨNG PHÓ MƯA, LŨ TẠI KHU VỰC TRUNG BỘ")
+
+
+def test_title_goes_on_with_a_preamble_word_in_lower_case(dev_plan, extract_file):
+    """031: the trích yếu wraps onto a line that starts with 'thực hiện', a preamble's opening
+    ('Thực hiện Kế hoạch số …'), but in lower case: it goes on with the title."""
+    doc = extract_file(dev_plan("031_"))
+    assert doc.title.startswith("Về việc ủy quyền cho Giám đốc Sở Công Thương thực hiện một số nhiệm vụ")
+    assert doc.title.endswith("trên địa bàn tỉnh Lào Cai")
