@@ -18,9 +18,12 @@ them anything). Duties are assigned in one of two shapes:
 A paragraph with no agency as subject or 'chủ trì' (general remarks such as 'Trong quá
 trình thực hiện, nếu có khó khăn …') gives no task: no lead, no assignment. Directives charge
 agencies the same way: a Chỉ thị, a Công điện, and a Thông báo that gives a leader's
-conclusions or directions ('Kết luận của Phó Thủ tướng …', 'Ý kiến chỉ đạo …'). Other
-document types (công văn, báo cáo, tờ trình, other thông báo) give none: their numbered items
-report or propose, and a task list full of them would be noise.
+conclusions or directions ('Kết luận của Phó Thủ tướng …', 'Ý kiến chỉ đạo …'). So does a
+Công văn that asks its addressees to do something ('Đề nghị Công ty bổ sung tài liệu kiểm định …',
+'Giao Sở Nông nghiệp và Môi trường khẩn trương chia sẻ …'), as the annotators of seven Công văn
+read them (FORMAT.md, helpers CC, DD); one that only informs gives none, having no subject that acts. Other document
+types (báo cáo, tờ trình, other thông báo) give none: their numbered items report or propose,
+and a task list full of them would be noise.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
 from .lines import folded
 
-TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương trình", "Đề án", "Công điện")
+TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương trình", "Đề án", "Công điện", "Công văn")
 # A Thông báo whose trích yếu opens so charges agencies: a leader's conclusions or directions, and
 # the results of an inspection, which demand remedies of the body inspected ('2. Yêu cầu đối với chủ đầu tư').
 DIRECTING_NOTICES = ("ket luan", "y kien chi dao", "ket qua kiem tra")
@@ -90,7 +93,8 @@ _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu tru
                           r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de ).* biet\b|tran trong thong bao)")
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
-_LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: cu the)? (?:nhu )?sau(?: day)?\s*:$")
+_LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: cu the)? (?:nhu )?sau(?: day)?\s*:$"
+                             r"|\bvan ban(?: quy pham phap luat)? (?:nhu )?sau(?: day)?\s*:$")  # '… các văn bản … sau:' / '- Nghị định …'
 # '(1) …; (2) …' or '(i) …; (ii) …' numbering items inside one paragraph, after its ':' or a ';'.
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own

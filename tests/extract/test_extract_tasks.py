@@ -715,3 +715,12 @@ def test_duties_of_the_body_a_decision_regulates(dev_plan, extract_file):
     prints it (FORMAT.md, helper-Y)."""
     doc = extract_file(dev_plan("044_"))
     assert sum(t.lead == ["Sở Nội vụ"] for t in doc.tasks) >= 100
+
+
+def test_a_letter_asking_its_addressee_gives_tasks(dev_plan, extract_file):
+    """120, a Công văn of the Sở Công Thương to a company applying for a permit: each 'Đề nghị Công
+    ty …' is a task of the company; the letter's own account of the file is not."""
+    doc = extract_file(dev_plan("120_"))
+    assert doc.doc_type == "Công văn"
+    asked = [t for t in doc.tasks if t.lead == ["Công ty"]]
+    assert len(asked) >= 5 and all(t.description.startswith("Đề nghị Công ty") for t in asked)
