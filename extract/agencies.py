@@ -76,12 +76,15 @@ NOT_NAME = {
     "tạo", "đảm", "tổ", "trình", "cung", "gửi", "nắm", "ban", "sẽ", "đã", "cần", "phải", "tuyên", "lồng",
     "bảo", "thẩm", "cấp", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "khu", "đặc", "phát",
     "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu", "trước",
-    "tổng", "kịp", "nghiêm", "sớm", "trân", "nêu", "hoàn", "yêu", "đang",
+    "tổng", "kịp", "nghiêm", "sớm", "trân", "nêu", "hoàn", "yêu", "đang", "kính", "phúc", "trả",
 }
 # Verbs' first syllables that a name has only as its first lower-case syllable ('Trung tâm Xúc
 # tiến', but 'Bộ Công an tiến hành …'): never the second one of a name word.
 NOT_SECOND = {"tiến"}
 NAME_BREAKS = ["sở", "phòng", "ban", "đài", "báo", "cục", "viện", "hội", "ubnd", "hđnd", "ủy", "uỷ"]  # heads that open a new name
+# A verb's first syllable that a text file prints capitalised after a name ('Giao Sở X Khẩn trương chia sẻ …'):
+# it starts no name word.
+VERBS_CAPITALISED = ["khẩn"]
 MAX_NAME_WORDS = 6
 # Words that, after a dash, start the role of the body before it, not more of its name
 # ('Sở Tài chính - Cơ quan thường trực', '… - Thường trực Ban Chỉ đạo'); a name goes on after a
@@ -117,7 +120,8 @@ _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(s
 # ('… có liên quan', '… được phân công nhiệm vụ', '… trực thuộc Ủy ban nhân dân Thành phố').
 KINDS = ["sở", "ban", "ngành", "bộ", "phòng", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "doanh nghiệp", "cá nhân",
          "nhà thầu", "nhà đầu tư", "cơ quan chủ quản"]
-_MORE_KINDS = re.compile(r"(?:\s*,\s*(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\b)+", re.IGNORECASE)
+_MORE_KINDS = re.compile(r"(?:(?:\s*,\s*|\s+và\s+)(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\b)+",
+                         re.IGNORECASE)  # 'các Sở, ngành' + ' và địa phương'; 'và các …' starts another group
 _QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
                         r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
                         r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|nêu\s+trên|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])"
@@ -478,7 +482,7 @@ def _word() -> Pattern:
     It is never a one-word head, or 'Sở Nội vụ, Sở Tài chính và Sở Y tế' would be one name."""
     syllable = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_NAME)}, "OP": "?"}
     second = {**syllable, "LOWER": {"NOT_IN": sorted(NOT_NAME | NOT_SECOND)}}
-    return [{"IS_LOWER": False, "IS_ALPHA": True, "LOWER": {"NOT_IN": NAME_BREAKS}}, syllable, second]
+    return [{"IS_LOWER": False, "IS_ALPHA": True, "LOWER": {"NOT_IN": NAME_BREAKS + VERBS_CAPITALISED}}, syllable, second]
 
 
 def _name(words: int) -> Pattern:

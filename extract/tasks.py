@@ -79,7 +79,7 @@ _ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien kh
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
 _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
                           r"(.+?)(?= ve\b| tai\b| nam\b|,|$)")
-_ASKS_NEXT = re.compile(r"\s+(?:yeu cau|de nghi|giao)\s+(?:cac )?(?:dong chi\s+)?")  # the issuer asks the agencies after it
+_ASKS_NEXT = re.compile(r"\s+(?:kinh |tran trong )?(?:yeu cau|de nghi|giao)\s+(?:cac )?(?:dong chi\s+)?")  # the issuer asks the agencies after it
 _ASKS = re.compile(r"\b(?:yeu cau|de nghi)\s+(?:cac )?(?:dong chi\s+)?")  # '… yêu cầu (các đồng chí) Bộ trưởng, …'
 _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI'
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
@@ -90,7 +90,10 @@ _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆ
 # '… trân trọng thông báo./.').
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
-                          r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de ).* biet\b|tran trong thong bao)")
+                          r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de ).* biet\b|tran trong thong bao)"
+                          # a letter's sender signing off ('Sở Công Thương kính báo cáo …', '… phúc đáp để Công ty …
+                          # biết, thực hiện', 'Thuế tỉnh Tây Ninh trả lời cho Công ty được biết …')
+                          r"|^\S+(?: \S+){0,8} (?:kinh bao cao|phuc dap|tra loi)\b")
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
 _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: cu the)? (?:nhu )?sau(?: day)?\s*:$"
@@ -102,7 +105,7 @@ _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành 
 # A decision that sets out a body's functions and duties, and the article that lists the duties.
 _REGULATES = re.compile(r"\bchuc nang, nhiem vu(?:,| va) quyen han\b.*?\bcua (.+)$")
 _DUTY_ARTICLE = re.compile(r"^nhiem vu(?:,| va) quyen han$")
-_AGREES = re.compile(r"^(?:(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)"
+_AGREES = re.compile(r"^(?:(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)|da "
                      r"|la (?!(?:co quan |don vi )?(?:dau moi|thuong truc|chu tri)))\b")  # '… là cơ quan đầu mối' is a duty
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -242,8 +245,9 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     tasks += _later_charges(sha, node, labels, first_part=len(tasks) + 1)
     assigning = assigning or bool(node.heading and ASSIGNING_SECTIONS.search(folded(node.heading)))
     lead = _lead_in(node) or (task.lead if task else lead)
-    if task and node.children and _LISTS_CONTENTS.search(folded(task.description)):
-        task.description += "".join(f" {child.number} {_description(child.text)}" for child in node.children)
+    last = tasks[-1] if tasks else None  # the clause the contents follow, when the text charges several in turn
+    if last and node.children and _LISTS_CONTENTS.search(folded(last.description)):
+        last.description += "".join(f" {child.number} {_description(child.text)}" for child in node.children)
         return tasks + [t for child in node.children for t in _later_charges(sha, child, labels, first_part=1)]
     for child in node.children:
         tasks += _tasks_of(sha, child, lead, labels, assigning=assigning)

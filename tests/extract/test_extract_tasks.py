@@ -724,3 +724,12 @@ def test_a_letter_asking_its_addressee_gives_tasks(dev_plan, extract_file):
     assert doc.doc_type == "Công văn"
     asked = [t for t in doc.tasks if t.lead == ["Công ty"]]
     assert len(asked) >= 5 and all(t.description.startswith("Đề nghị Công ty") for t in asked)
+
+
+def test_a_letters_sign_off_and_past_actions_are_no_tasks(dev_plan, extract_file):
+    """155, a Công văn of the Sở Xây dựng: what another body already did ('Sở Xây dựng đã tham gia ý
+    kiến …') is no task, and in its closing request the body asked is the lead, not the sender ('Sở Xây
+    dựng tỉnh Lào Cai trân trọng đề nghị Sở Công Thương tỉnh Lào Cai tổng hợp, báo cáo')."""
+    doc = extract_file(dev_plan("155_"))
+    assert not any(" đã " in t.description[:40] for t in doc.tasks)
+    assert doc.tasks and doc.tasks[-1].lead == ["Sở Công Thương tỉnh Lào Cai"]
