@@ -119,12 +119,12 @@ _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(s
 # A group goes on with more kinds ('Các Sở, ngành' + ', đơn vị') and ends with what qualifies it
 # ('… có liên quan', '… được phân công nhiệm vụ', '… trực thuộc Ủy ban nhân dân Thành phố').
 KINDS = ["sở", "ban", "ngành", "bộ", "phòng", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "doanh nghiệp", "cá nhân",
-         "nhà thầu", "nhà đầu tư", "cơ quan chủ quản"]
+         "nhà thầu", "nhà đầu tư", "cơ quan chủ quản", "cơ sở giáo dục", "trường học"]
 _MORE_KINDS = re.compile(r"(?:(?:\s*,\s*|\s+và\s+)(?:" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\b)+",
                          re.IGNORECASE)  # 'các Sở, ngành' + ' và địa phương'; 'và các …' starts another group
 _QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
                         r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
-                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|nêu\s+trên|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ])"
+                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|nêu\s+trên|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ]|\s*[.;,]|\s*$|\s+(?:thực hiện|triển khai|chủ động|khẩn trương|tiếp tục|phối hợp|có trách nhiệm)\b)"
                         r"|thuộc\s+(?:tỉnh|thành\s+phố|Chính\s+phủ)\b))?")
 CENTRAL: list[dict[str, Any]] = [{"LOWER": "trực"}, {"LOWER": "thuộc"}, {"LOWER": "trung"}, {"LOWER": "ương"}]
 

@@ -62,11 +62,28 @@ class _Node:
 def first_numbered(lines: list[Line]) -> int:
     """Index of the first body line opening a ranked section ('I.', 'Điều 1.', '1.'), else of
     the first line with any marker; len(lines) when there is none. What precedes is preamble."""
-    markers = [(i, m) for i, ln in enumerate(lines) if (m := marker_of(ln.text))]
+    addressed = _addressee_lines(lines)
+    markers = [(i, m) for i, ln in enumerate(lines) if i not in addressed and (m := marker_of(ln.text))]
     ranked = [i for i, m in markers if m.rank is not None]
     if ranked:
         return ranked[0]
     return markers[0][0] if markers else len(lines)
+
+
+def _addressee_lines(lines: list[Line]) -> set[int]:
+    """The lines of a letter's 'Kính gửi:' list ('- UBND các xã, phường;' / '- Các đơn vị, cơ sở giáo dục
+    trực thuộc.'): bullets, and lower-case lines they wrap onto, right after it; they address the letter,
+    they open no part of its body."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not folded(line.text).startswith("kinh gui") or not line.text.rstrip().endswith(":"):
+            continue
+        for j in range(i + 1, len(lines)):
+            m = marker_of(lines[j].text)
+            if not (m is not None and m.kind in BULLETS or j - 1 in found and starts_lower(lines[j].text)):
+                break
+            found.add(j)
+    return found
 
 
 def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]:

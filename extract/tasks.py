@@ -174,7 +174,9 @@ def _asked(paragraph: str) -> list[str]:
     if not names:
         return []
     rest = paragraph[paragraph.find(names[-1], cues[-1].end()) + len(names[-1]):]
-    return names if _ANNOUNCES.match(folded(rest.strip(" .;,"))) else []
+    rest = folded(rest.strip(" .;,"))
+    # '… đề nghị UBND các xã, phường; các đơn vị … thực hiện nghiêm túc …. Cụ thể:': the items detail the request
+    return names if _ANNOUNCES.match(rest) or _DETAILED.search(rest) else []
 
 
 def _addressee(title: str) -> list[str]:

@@ -718,12 +718,13 @@ def test_duties_of_the_body_a_decision_regulates(dev_plan, extract_file):
 
 
 def test_a_letter_asking_its_addressee_gives_tasks(dev_plan, extract_file):
-    """120, a Công văn of the Sở Công Thương to a company applying for a permit: each 'Đề nghị Công
-    ty …' is a task of the company; the letter's own account of the file is not."""
+    """120, a Công văn of the Sở Công Thương to a company applying for a permit: its opening asks the
+    company ('… đề nghị Công ty rà soát, hoàn thiện, cụ thể như sau:') and each bullet below, a finding
+    and its 'Đề nghị Công ty …', is a task of the company."""
     doc = extract_file(dev_plan("120_"))
     assert doc.doc_type == "Công văn"
     asked = [t for t in doc.tasks if t.lead == ["Công ty"]]
-    assert len(asked) >= 5 and all(t.description.startswith("Đề nghị Công ty") for t in asked)
+    assert len(asked) >= 5 and sum("Đề nghị Công ty" in t.description for t in asked) >= 4
 
 
 def test_a_letters_sign_off_and_past_actions_are_no_tasks(dev_plan, extract_file):
@@ -733,3 +734,14 @@ def test_a_letters_sign_off_and_past_actions_are_no_tasks(dev_plan, extract_file
     doc = extract_file(dev_plan("155_"))
     assert not any(" đã " in t.description[:40] for t in doc.tasks)
     assert doc.tasks and doc.tasks[-1].lead == ["Sở Công Thương tỉnh Lào Cai"]
+
+
+def test_a_letters_addressees_are_no_sections_and_lead_what_it_details(dev_plan, extract_file):
+    """195, a Công văn of the Sở GD&ĐT Hà Nội: its 'Kính gửi:' bullets address the letter and open no
+    section; its opening asks them ('… đề nghị UBND các xã, phường; các đơn vị, cơ sở giáo dục trực
+    thuộc thực hiện nghiêm túc …. Cụ thể:') and so leads the bullets that detail the request."""
+    doc = extract_file(dev_plan("195_"))
+    assert not any(s.text.startswith("UBND các xã, phường") for s in doc.sections)
+    detailed = [t for t in doc.tasks if t.description.startswith(("Thường xuyên cập nhật", "Hạn chế các hoạt động"))]
+    assert len(detailed) == 2
+    assert all(t.lead == ["UBND các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"] for t in detailed)
