@@ -124,7 +124,9 @@ _MORE_KINDS = re.compile(r"(?:(?:\s*,\s*|\s+và\s+)(?:" + "|".join(sorted(KINDS,
                          re.IGNORECASE)  # 'các Sở, ngành' + ' và địa phương'; 'và các …' starts another group
 _QUALIFIER = re.compile(r"(?:\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|trung ương))?(?:\s+khác)?"
                         r"(?:\s+(?:có\s+liên\s+quan|liên\s+quan|chức\s+năng|chuyên\s+môn|thành\s+viên"
-                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|nêu\s+trên|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ]|\s*[.;,]|\s*$|\s+(?:thực hiện|triển khai|chủ động|khẩn trương|tiếp tục|phối hợp|có trách nhiệm)\b)"
+                        r"|được\s+phân\s+công(?:\s+nhiệm\s+vụ)?|nêu\s+trên"
+                        r"|trực\s+thuộc(?=\s+[A-ZĐÀ-Ỹ]|\s*[.;,]|\s*$"  # '… trực thuộc Ủy ban …', '… trực thuộc.'
+                        r"|\s+(?:thực hiện|triển khai|chủ động|khẩn trương|tiếp tục|phối hợp|có trách nhiệm)\b)"
                         r"|thuộc\s+(?:tỉnh|thành\s+phố|Chính\s+phủ)\b))?")
 CENTRAL: list[dict[str, Any]] = [{"LOWER": "trực"}, {"LOWER": "thuộc"}, {"LOWER": "trung"}, {"LOWER": "ương"}]
 

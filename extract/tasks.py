@@ -21,9 +21,9 @@ agencies the same way: a Chỉ thị, a Công điện, and a Thông báo that gi
 conclusions or directions ('Kết luận của Phó Thủ tướng …', 'Ý kiến chỉ đạo …'). So does a
 Công văn that asks its addressees to do something ('Đề nghị Công ty bổ sung tài liệu kiểm định …',
 'Giao Sở Nông nghiệp và Môi trường khẩn trương chia sẻ …'), as the annotators of seven Công văn
-read them (FORMAT.md, helpers CC, DD); one that only informs gives none, having no subject that acts. Other document
-types (báo cáo, tờ trình, other thông báo) give none: their numbered items report or propose,
-and a task list full of them would be noise.
+read them (FORMAT.md, helpers CC, DD); one that only informs gives none, having no subject that
+acts. Other document types (báo cáo, tờ trình, other thông báo) give none: their numbered items
+report or propose, and a task list full of them would be noise.
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ _ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien kh
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
 _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
                           r"(.+?)(?= ve\b| tai\b| nam\b|,|$)")
-_ASKS_NEXT = re.compile(r"\s+(?:kinh |tran trong )?(?:yeu cau|de nghi|giao)\s+(?:cac )?(?:dong chi\s+)?")  # the issuer asks the agencies after it
+# the issuer asks the agencies after it ('… yêu cầu …', '… trân trọng đề nghị …')
+_ASKS_NEXT = re.compile(r"\s+(?:kinh |tran trong )?(?:yeu cau|de nghi|giao)\s+(?:cac )?(?:dong chi\s+)?")
 _ASKS = re.compile(r"\b(?:yeu cau|de nghi)\s+(?:cac )?(?:dong chi\s+)?")  # '… yêu cầu (các đồng chí) Bộ trưởng, …'
 _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI'
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
@@ -503,8 +504,9 @@ def _clause_tasks(sha: str, node: Section, text: str, starts: list[int], labels:
 
 def _agrees(text: str) -> bool:
     """The agencies the text opens with agree to something ('Các Bộ, cơ quan thống nhất chỉ có một
-    cơ quan chủ trì'), or the text says what a body is ('Trung tâm … (Trung tâm) là đơn vị sự nghiệp
-    công lập …', '… có tư cách pháp nhân'): a finding or a status, not a duty."""
+    cơ quan chủ trì'), the text says what a body is ('Trung tâm … (Trung tâm) là đơn vị sự nghiệp
+    công lập …', '… có tư cách pháp nhân') or what it already did ('Sở Xây dựng đã tham gia ý kiến
+    …'): a finding, a status or a report, not a duty."""
     subject, rest = _subject_and_rest(text)
     return bool(subject) and bool(_AGREES.match(folded(re.sub(r"^\s*\([^)]*\)", "", rest).strip())))
 
