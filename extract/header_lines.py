@@ -36,6 +36,9 @@ _NUMBER_BODY = re.compile(r"/|\d[A-ZĐ]")
 _NUMBER_BARE = re.compile(r"^\d[\d ]{0,6}/(\d{4}/)?[A-ZĐ][\wĐ]*(-[\wĐ]+)*$")  # '2 3/2024/TT-BCT', label lost
 
 
+ADDRESSEE_OPENING = "kinh gui"  # a letter's 'Kính gửi:', folded
+
+
 class Kind(Enum):
     NATIONAL = "national_title"
     MOTTO = "motto"
@@ -86,7 +89,7 @@ def classify(text: str) -> Kind:
         return Kind.NUMBER
     if low.startswith(VV_OPENINGS) or (low.startswith("ve ") and not is_upper(text)):
         return Kind.VV
-    if low.startswith("kinh gui"):
+    if low.startswith(ADDRESSEE_OPENING):
         return Kind.ADDRESSEE
     if low.startswith("(") and "kem theo" in low:
         return Kind.ATTACHMENT

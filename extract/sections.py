@@ -22,6 +22,7 @@ from ..ingest.types import Line
 from ..models import Section
 from .agencies import Agency, find_agencies, is_known, is_name_list, proper_names
 from .doers import PREDICATE, names_a_doer
+from .header_lines import ADDRESSEE_OPENING
 from .ids import make_id, provenance_of
 from .labels import is_label
 from .lines import folded, is_upper, squash, starts_lower
@@ -76,7 +77,7 @@ def _addressee_lines(lines: list[Line]) -> set[int]:
     they open no part of its body."""
     found: set[int] = set()
     for i, line in enumerate(lines):
-        if not folded(line.text).startswith("kinh gui") or not line.text.rstrip().endswith(":"):
+        if not folded(line.text).startswith(ADDRESSEE_OPENING) or not line.text.rstrip().endswith(":"):
             continue
         for j in range(i + 1, len(lines)):
             m = marker_of(lines[j].text)

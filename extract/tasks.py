@@ -32,9 +32,9 @@ import re
 from dataclasses import dataclass, field
 from ..models import Section, Task
 from .agencies import Agency, canonical_name, find_agencies, is_collective, is_name_list, proper_names
+from .closing_article import executors
 from .deadlines import read_timing
 from .doers import RUNS_ON, cut_short, doer_names
-from .closing_article import executors
 from .ids import make_id
 from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
@@ -79,9 +79,10 @@ _ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien kh
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
 _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
                           r"(.+?)(?= ve\b| tai\b| nam\b|,|$)")
+_ASKED = r"\s+(?:cac )?(?:dong chi\s+)?"  # who is asked follows: '… yêu cầu (các đồng chí) Bộ trưởng, …'
 # the issuer asks the agencies after it ('… yêu cầu …', '… trân trọng đề nghị …')
-_ASKS_NEXT = re.compile(r"\s+(?:kinh |tran trong )?(?:yeu cau|de nghi|giao)\s+(?:cac )?(?:dong chi\s+)?")
-_ASKS = re.compile(r"\b(?:yeu cau|de nghi)\s+(?:cac )?(?:dong chi\s+)?")  # '… yêu cầu (các đồng chí) Bộ trưởng, …'
+_ASKS_NEXT = re.compile(rf"\s+(?:kinh |tran trong )?(?:yeu cau|de nghi|giao){_ASKED}")
+_ASKS = re.compile(rf"\b(?:yeu cau|de nghi){_ASKED}")
 _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI'
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
