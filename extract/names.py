@@ -79,7 +79,9 @@ def names_in(lines: list[Line]) -> list[str]:
 
 def repair_name(name: str, known: list[str]) -> str:
     """``name`` with a damaged family name replaced: by the one name of ``known`` with the
-    same given names (the family name is too damaged to compare: 'lowfg' for 'Hoàng'), else by the common family name it is the tail of."""
+    same given names (the family name is too damaged to compare: 'lowfg' for 'Hoàng'), else by
+    the common family name it is the tail of: with its accents ('àng' → 'Hoàng', not 'Đặng'),
+    or without them and one letter lost ('guyến' → 'Nguyễn')."""
     tokens = name.split()
     head = folded(tokens[0])
     if tokens[0][:1].isupper() and head in _FOLDED_SURNAMES:
@@ -88,6 +90,12 @@ def repair_name(name: str, known: list[str]) -> str:
     same = {c for c in known if len(c.split()) == len(tokens) and folded(" ".join(c.split()[1:])) == rest}
     if len(same) == 1:  # one person in the document has these given names
         return same.pop()
+    printed = tokens[0].lower()
+    # The tail kept its accents ('àng'): the most common family name ending so (SURNAMES is
+    # in order of frequency: 'Hoàng' before 'Giàng'), up to two letters lost.
+    accented = [s for s in SURNAMES if s.lower().endswith(printed) and 0 < len(s) - len(printed) <= 2]
+    if accented:
+        return " ".join([accented[0], *tokens[1:]])
     tails = [s for s in SURNAMES if folded(s).endswith(head) and len(folded(s)) - len(head) == 1]
     if len(tails) == 1:
         return " ".join([tails[0], *tokens[1:]])

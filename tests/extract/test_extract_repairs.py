@@ -70,4 +70,6 @@ def test_damaged_names_repaired_from_the_document():
     # QD-2336: no other mention; the lost first letter of a common family name is put back
     assert repair_name("guyền Tuấn Anh", []) == "Nguyễn Tuấn Anh"
     assert repair_name("Nguyễn Tuấn Anh", ["Trần Tuấn Anh"]) == "Nguyễn Tuấn Anh"
+    # 3036: 'Ho' lost under the stamp; the kept grave accent rules out 'Đặng' (folded 'dang')
+    assert repair_name("àng Văn Thuân", []) == "Hoàng Văn Thuân"
 
