@@ -101,6 +101,8 @@ def _scan_top(lines: list[Line], widths: Widths, head: HeaderLines) -> int:
     for i, line in enumerate(lines[:MAX_HEADER_LINES]):
         for piece in split_line(line, widths.get(line.page), right_column_anchors):
             kind = classify(piece.text)
+            if kind is Kind.BODY and vv_open and starts_lower(piece.text):
+                kind = Kind.OTHER  # the 'V/v' wraps onto a preamble's words: '… hướng dẫn' / 'thực hiện …'
             if kind in (Kind.BODY, Kind.ADDRESSEE):
                 return i if head.found_any() else 0
             if kind is Kind.DOC_TYPE:

@@ -34,7 +34,7 @@ WRAPS = (",", "-", "VÀ")  # a line ending so continues on the next
 _OPENING_TITLE = ("noi dung trinh:", "trich yeu:")
 _AUTHORITY_TAIL = re.compile(
     r"^(?:thu tuong chinh phu|chu tich uy ban nhan dan(?: \w+){1,6}|bo truong bo(?: \w+){1,6}"
-    r"|giam doc so(?: \w+){1,6}|chu tich hoi dong nhan dan(?: \w+){1,6})$")
+    r"|giam doc so(?: \w+){1,6}|chu tich hoi dong nhan dan(?: \w+){1,6}|cuc truong cuc(?: \w+){1,6})$")
 _NUMBER_LABEL = re.compile(r"^\s*s\w?\s*:")
 _BLANK_SLOT = re.compile(r"^[\s._…\-–—]*$")
 FALLBACK_LINES = 15  # how far into the body a 'Hôm nay, ngày …' date or a 'Nội dung trình:' is sought
@@ -207,7 +207,8 @@ def _apply_title(doc: Document, head: HeaderLines, body: list[Line]) -> None:
 
 def _without_authority(title: str) -> str:
     """An upper-case title without the decision's authority line run onto it ('… TẦM NHÌN ĐẾN
-    NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ'): a flattened text puts the two printed lines on one."""
+    NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ', '… MÃ SỐ CỤC TRƯỞNG CỤC HẢI QUAN'): a flattened text puts
+    the two printed lines on one."""
     if not is_upper(title):
         return title
     tokens = title.split()

@@ -125,6 +125,15 @@ def test_authority_line_run_onto_the_title_is_cut(dev_plan, extract_file):
     """035: the text holds '… TẦM NHÌN ĐẾN NĂM 2045 THỦ TƯỚNG CHÍNH PHỦ' on one line."""
     doc = extract_file(dev_plan("035_"))
     assert doc.title is not None and doc.title.endswith("TẦM NHÌN ĐẾN NĂM 2045")
+    # 052, a customs notice: '… MÃ SỐ CỤC TRƯỞNG CỤC HẢI QUAN' on one line before 'Căn cứ …'
+    assert extract_file(dev_plan("052_")).title == "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ"
+
+
+def test_a_letters_subject_wraps_onto_a_preamble_word_in_lower_case(dev_plan, extract_file):
+    """160's 'V/v phúc đáp đề nghị hướng dẫn' goes on with 'thực hiện an toàn đưa kho': in lower
+    case that is the subject's next line, not the preamble's 'Thực hiện …'."""
+    assert extract_file(dev_plan("160_")).title == \
+        "V/v phúc đáp đề nghị hướng dẫn thực hiện an toàn đưa kho VLNCN vào sử dụng."
 
 
 @pytest.mark.slow
