@@ -77,6 +77,7 @@ NOT_NAME = {
     "bảo", "thẩm", "cấp", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "khu", "đặc", "phát",
     "sở", "ngành", "tích", "khẩn", "đê", "chịu", "trực", "vận", "rút", "nâng", "ứng", "đánh", "ưu", "trước",
     "tổng", "kịp", "nghiêm", "sớm", "trân", "nêu", "hoàn", "yêu", "đang", "kính", "phúc", "trả",
+    "nhận", "xác", "chấm", "cử",
 }
 # Verbs' first syllables that a name has only as its first lower-case syllable ('Trung tâm Xúc
 # tiến', but 'Bộ Công an tiến hành …'): never the second one of a name word.

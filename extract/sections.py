@@ -27,6 +27,7 @@ from .ids import make_id, provenance_of
 from .labels import is_label
 from .lines import folded, is_upper, squash, starts_lower
 from .numbering import ROMAN_ORDER, Marker, marker_of
+from .quotes import quoted_lines
 
 HEADING_CHARS = 80  # a numbered line at most this long may be a heading …
 SHORT_HEADING_CHARS = 40  # … and at most this long even when it ends with a full stop
@@ -63,8 +64,8 @@ class _Node:
 def first_numbered(lines: list[Line]) -> int:
     """Index of the first body line opening a ranked section ('I.', 'Điều 1.', '1.'), else of
     the first line with any marker; len(lines) when there is none. What precedes is preamble."""
-    addressed = _addressee_lines(lines)
-    markers = [(i, m) for i, ln in enumerate(lines) if i not in addressed and (m := marker_of(ln.text))]
+    skipped = _addressee_lines(lines) | set(quoted_lines(lines))
+    markers = [(i, m) for i, ln in enumerate(lines) if i not in skipped and (m := marker_of(ln.text))]
     ranked = [i for i, m in markers if m.rank is not None]
     if ranked:
         return ranked[0]
@@ -73,18 +74,49 @@ def first_numbered(lines: list[Line]) -> int:
 
 def _addressee_lines(lines: list[Line]) -> set[int]:
     """The lines of a letter's 'Kính gửi:' list ('- UBND các xã, phường;' / '- Các đơn vị, cơ sở giáo dục
-    trực thuộc.'): bullets, and lower-case lines they wrap onto, right after it; they address the letter,
-    they open no part of its body."""
+    trực thuộc.'): bullets, and lower-case lines they wrap onto or an addressee's '(Địa chỉ: …)',
+    right after it; they address the letter, they open no part of its body."""
     found: set[int] = set()
     for i, line in enumerate(lines):
         if not folded(line.text).startswith(ADDRESSEE_OPENING) or not line.text.rstrip().endswith(":"):
             continue
         for j in range(i + 1, len(lines)):
             m = marker_of(lines[j].text)
-            if not (m is not None and m.kind in BULLETS or j - 1 in found and starts_lower(lines[j].text)):
+            goes_on = starts_lower(lines[j].text) or lines[j].text.lstrip().startswith("(")  # '(Địa chỉ: …)'
+            if not (m is not None and m.kind in BULLETS or j - 1 in found and goes_on):
                 break
             found.add(j)
     return found
+
+
+def unnumbered_body(sha: str, lines: list[Line]) -> Section | None:
+    """The body of a letter printed without numbered items ('Kính gửi: Thuế tỉnh Phú Thọ.' /
+    'Cục Thuế nhận được …' / 'Đề nghị Công ty … liên hệ …'): its paragraphs after the addressees,
+    as one node without a number, from which the tasks stage reads the letter's requests. It
+    is not one of the document's sections; None when ``lines`` hold no 'Kính gửi' or nothing after it."""
+    start = _after_addressees(lines)
+    if start is None or start >= len(lines):
+        return None
+    quoted = quoted_lines(lines[start:])
+    node = _Node(Marker("body", "", ""), [])
+    for i, line in enumerate(lines[start:]):
+        _continue(node, line, in_quote=quoted.get(i, False))
+    return _to_model(sha, node, "body")
+
+
+def _after_addressees(lines: list[Line]) -> int | None:
+    """Index of the first line after a letter's 'Kính gửi' and its addressees; None without one."""
+    listed = _addressee_lines(lines)
+    for i, line in enumerate(lines):
+        if folded(line.text).startswith(ADDRESSEE_OPENING):
+            end = i + 1
+            while end < len(lines) and (end in listed or starts_lower(lines[end].text)
+                                        or lines[end].text.lstrip().startswith("(")
+                                        or lines[end - 1].text.split()[-1].lower() in CONNECTIVES):  # 'Kính gửi: Các' / 'Thuế tỉnh, …'
+
+                end += 1
+            return end
+    return None
 
 
 def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]:
@@ -94,17 +126,18 @@ def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]
     stack: list[_Node] = []
     last_roman: str | None = None
     edges = _right_edges(lines)
+    quoted = quoted_lines(lines)
     consumed = -1
     for i, line in enumerate(lines):
         if i <= consumed:
             continue  # printed on under the item above, already part of it
-        m = marker_of(line.text)
+        m = None if i in quoted else marker_of(line.text)
         if m is not None and m.kind == "roman":
             m = _in_sequence(m, last_roman, _read_by_ocr(line))
             last_roman = m.number if m is not None else last_roman
         if m is None:
             if stack:
-                _continue(stack[-1], line)
+                _continue(stack[-1], line, in_quote=quoted.get(i, False))
             continue
         if stack:
             _wrapped_heading(stack[-1])
@@ -319,9 +352,12 @@ def _is_heading(rest: str, next_text: str | None) -> bool:
     if short and (not rest.endswith(".") or len(rest) <= SHORT_HEADING_CHARS):
         return True
     # A long title such as '1. Tái cơ cấu ngành công nghiệp …, nâng cao giá trị gia tăng và …'
-    # ends without punctuation, and its items follow on numbered or bulleted lines.
-    return len(rest) <= LONG_HEADING_CHARS and not rest.endswith(SENTENCE_END) and \
-        next_text is not None and marker_of(next_text) is not None
+    # ends without punctuation, and its items follow on numbered or bulleted lines, or a
+    # report's paragraphs on it ('1. Điều kiện tỷ lệ lấp đầy … không có trường hợp loại trừ' /
+    # 'Điểm c khoản 1 …'); an agency doing something is a sentence, not a title.
+    if len(rest) > LONG_HEADING_CHARS or rest.endswith(SENTENCE_END) or next_text is None:
+        return False
+    return marker_of(next_text) is not None or next_text.lstrip()[:1].isupper() and not _is_sentence(rest)
 
 
 def _cuts_a_name(rest: str, next_text: str) -> bool:
@@ -332,8 +368,9 @@ def _cuts_a_name(rest: str, next_text: str) -> bool:
     return any(a.start < cut < a.end and is_known(a.text) for a in find_agencies(f"{rest} {next_text.strip()}"))
 
 
-def _continue(node: _Node, line: Line) -> None:
-    """Add an unnumbered line: a wrapped upper-case heading, or the node's running text."""
+def _continue(node: _Node, line: Line, in_quote: bool = False) -> None:
+    """Add an unnumbered line: a wrapped upper-case heading, or the node's running text. A
+    quoted passage is one paragraph of it, so that its duties are told from the node's own."""
     text = squash(line.text)
     node.lines.append(line)
     first = node.text or node.heading or ""
@@ -344,7 +381,7 @@ def _continue(node: _Node, line: Line) -> None:
         node.heading = f"{node.heading} {text}"
     elif not node.text:
         node.text = text
-    elif node.text.endswith(SENTENCE_END) and not starts_lower(text):
+    elif node.text.endswith(SENTENCE_END) and not starts_lower(text) and not in_quote:
         node.text = f"{node.text}\n{text}"
     else:
         node.text = f"{node.text} {text}"

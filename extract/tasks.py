@@ -39,6 +39,7 @@ from .ids import make_id
 from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
 from .lines import folded
+from .quotes import is_quoted
 
 TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương trình", "Đề án", "Công điện", "Công văn")
 # A Thông báo whose trích yếu opens so charges agencies: a leader's conclusions or directions, and
@@ -90,12 +91,14 @@ _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆ
 # Chỉ thị này', and a notice's last line ('Văn phòng Chính phủ thông báo để … biết, thực hiện',
 # 'Sở Công Thương thông báo cho Công ty … được biết để …',
 # '… trân trọng thông báo./.').
-_ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich)\b"
+_ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich|lanh dao)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
                           r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de ).* biet\b|tran trong thong bao)"
                           # a letter's sender signing off ('Sở Công Thương kính báo cáo …', '… phúc đáp để Công ty …
-                          # biết, thực hiện', 'Thuế tỉnh Tây Ninh trả lời cho Công ty được biết …')
-                          r"|^\S+(?: \S+){0,8} (?:kinh bao cao|phuc dap|tra loi)\b")
+                          # biết, thực hiện', 'Thuế tỉnh Tây Ninh trả lời cho Công ty được biết …', 'Cục Thuế
+                          # có ý kiến để … được biết') or introducing what it conveys ('… có ý kiến chỉ đạo như sau:')
+                          r"|^\S+(?: \S+){0,8} (?:kinh bao cao|phuc dap|tra loi|co y kien (?:de|chi dao|nhu sau))\b")
+_CARRIES_OUT = re.compile(r"^\W*(?:nghiem tuc |khan truong )?(?:to chuc |trien khai )?thuc hien\W*$")
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
 _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: cu the)? (?:nhu )?sau(?: day)?\s*:$"
@@ -107,7 +110,7 @@ _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành 
 # A decision that sets out a body's functions and duties, and the article that lists the duties.
 _REGULATES = re.compile(r"\bchuc nang, nhiem vu(?:,| va) quyen han\b.*?\bcua (.+)$")
 _DUTY_ARTICLE = re.compile(r"^nhiem vu(?:,| va) quyen han$")
-_AGREES = re.compile(r"^(?:(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)|da "
+_AGREES = re.compile(r"^(?:(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)|da |nhan duoc "
                      r"|la (?!(?:co quan |don vi )?(?:dau moi|thuong truc|chu tri)))\b")  # '… là cơ quan đầu mối' is a duty
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -139,6 +142,18 @@ def build_tasks(sha: str, doc_type: str | None, sections: list[Section], title: 
             inherited = body
         tasks += _tasks_of(sha, section, inherited, assigning=False)
     return tasks
+
+
+def letter_tasks(sha: str, doc_type: str | None, body: Section, sender: str | None) -> list[Task]:
+    """The requests of a letter that numbers no items, read off its paragraphs (``body``, see
+    ``sections.unnumbered_body``). What the sender says of itself ('Sở Công Thương xác định …')
+    reports or answers, and a closing that asks to carry the letter out ('Căn cứ ý kiến chỉ đạo
+    trên, Sở Công Thương … triển khai thực hiện./.') adds no duty: neither is a task."""
+    tasks = build_tasks(sha, doc_type, [body])
+    for task in tasks:
+        task.section_ref = None  # the paragraphs are no section of the letter
+    return [t for t in tasks if (not sender or any(folded(lead) != folded(sender) for lead in t.lead))
+            and not _CARRIES_OUT.match(folded(_subject_and_rest(t.description)[1]))]
 
 
 def _regulated_body(title: str, sections: list[Section]) -> list[str]:
@@ -484,15 +499,15 @@ def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels, prefi
     return more
 
 
-def _charged_later(sha: str, node: Section, text: str, labels: _Labels) -> list[Task]:
+def _charged_later(sha: str, node: Section, text: str, labels: _Labels, prefix: str = "") -> list[Task]:
     """A paragraph that charges nobody at first but does further on ('Về vấn đề này, Chính phủ đã
     ban hành …. Các bộ, ngành … hoàn thiện …', 'Các Bộ, cơ quan thống nhất …; giao Bộ Nông nghiệp
     và Môi trường làm chủ …'): each later sentence or ';' clause that opens by charging agencies
     is their task."""
     bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
     starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 5]) == "giao ")
-              and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:]))]
-    return _clause_tasks(sha, node, text, starts, labels)
+              and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:])) and not _agrees(text[b:])]
+    return _clause_tasks(sha, node, text, starts, labels, prefix)
 
 
 def _clause_tasks(sha: str, node: Section, text: str, starts: list[int], labels: _Labels,
@@ -518,10 +533,13 @@ def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) ->
     Văn phòng UBND tỉnh; Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này')."""
     tasks = []
     for paragraph in _paragraphs(node.text)[1:]:
-        if _charges(paragraph) and not is_label(paragraph) and not folded(paragraph).startswith(CLOSING_PARAGRAPH) \
-                and not _ISSUER_ASKS.search(folded(paragraph)) and not _announced(paragraph):
-            if task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):
-                tasks.append(task)
+        if is_label(paragraph) or folded(paragraph).startswith(CLOSING_PARAGRAPH) or is_quoted(paragraph) \
+                or _ISSUER_ASKS.search(folded(paragraph)) or _announced(paragraph):
+            continue
+        if not _charges(paragraph):  # '… không có đủ cơ sở thẩm định …. Đề nghị Công ty rà soát, …'
+            tasks += _charged_later(sha, node, paragraph, labels, prefix=str(first_part + len(tasks)))
+        elif task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):
+            tasks.append(task)
     return tasks
 
 

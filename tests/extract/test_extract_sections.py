@@ -337,3 +337,23 @@ def test_a_sentence_a_text_file_broke_is_no_title(dev_plan, extract_file):
     assert item.heading is None and item.text.startswith("Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế")
     titled = [c.heading for s in extract_file(dev_plan("051_")).sections for c in s.children]
     assert "Ủy ban nhân dân các xã, phường có cụm công nghiệp" in titled
+
+
+def test_a_quoted_article_opens_no_section(dev_plan, extract_file):
+    """A tax office's reply quotes the articles it relies on ('Tại khoản 1 Điều 26 Nghị định … quy
+    định:' / '“Điều 26. …' / '1. Trường hợp …' / 'a) …' / '… (đồng/m2).”'; 219 also leaves one
+    quotation open, and its addressee's '(Địa chỉ: …)' splits its 'Kính gửi' bullets): none of it
+    is a part of the letter. 161 numbers its own items 1 and 2 and quotes 'Điều 10' inside item 2."""
+    assert extract_file(dev_plan("219_")).sections == []
+    doc = extract_file(dev_plan("161_"))
+    assert [s.number for s in doc.sections] == ["1", "2"]
+    texts = [doc.sections[1].text, *(bullet.text for bullet in doc.sections[1].children)]
+    assert any("Điều 10. Thẩm quyền thẩm định" in text for text in texts)
+
+
+def test_a_long_title_over_paragraphs_is_a_heading(dev_plan, extract_file):
+    """081, a Báo cáo: '1. Điều kiện tỷ lệ lấp đầy … không có trường hợp loại trừ' ends unpunctuated
+    and its paragraphs follow ('Điểm c khoản 1 Điều 8 …'): a title, like one over numbered items."""
+    first = extract_file(dev_plan("081_")).sections[0].children[0]
+    assert first.heading == ("Điều kiện tỷ lệ lấp đầy khi thành lập CCN mới chặt hơn khu công nghiệp, "
+                             "không có trường hợp loại trừ")

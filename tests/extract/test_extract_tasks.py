@@ -745,3 +745,23 @@ def test_a_letters_addressees_are_no_sections_and_lead_what_it_details(dev_plan,
     detailed = [t for t in doc.tasks if t.description.startswith(("Thường xuyên cập nhật", "Hạn chế các hoạt động"))]
     assert len(detailed) == 2
     assert all(t.lead == ["UBND các xã, phường", "các đơn vị, cơ sở giáo dục trực thuộc"] for t in detailed)
+
+
+def test_an_unnumbered_letters_requests_are_tasks_and_its_own_statements_are_not(dev_plan, extract_file):
+    """214 and 198, Công văn of the Cục Thuế that number nothing: the request to the provincial tax
+    office is a task, not attached to any section; the sender's own 'Cục Thuế có ý kiến để … được
+    biết' is a sign-off, and what the sender says it does is no task of anyone."""
+    for prefix, asked in (("214_", "Thuế tỉnh An Giang"), ("198_", "Thuế tỉnh Quảng Ninh")):
+        doc = extract_file(dev_plan(prefix))
+        assert not doc.sections
+        assert [t.lead for t in doc.tasks] == [[asked]]
+        assert doc.tasks[0].description.startswith(f"Đề nghị {asked}") and doc.tasks[0].section_ref is None
+
+
+def test_a_request_after_a_finding_in_the_same_paragraph(dev_plan, extract_file):
+    """128: '… Sở Công Thương không có đủ cơ sở thẩm định …. Đề nghị Công ty rà soát, …' asks the
+    company in the paragraph's second sentence; 'Sở Công Thương là cơ quan chuyên môn …' says what
+    the Sở is, no duty."""
+    doc = extract_file(dev_plan("128_"))
+    assert any(t.lead == ["Công ty"] and t.description.startswith("Đề nghị Công ty rà soát") for t in doc.tasks)
+    assert not any(" là cơ quan" in t.description[:40] for t in doc.tasks)
