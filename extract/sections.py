@@ -47,6 +47,7 @@ BULLETS = ("dash", "plus")
 INTRODUCING = (" gom", " nhu sau", " la", " sau day")
 HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
 ADDRESS = re.compile(r"^(?:Ông|Bà|Ông/Bà|Đ/c|Đồng chí)\.?$")  # '1. Ông: Hoàng Văn Thuân - …': a person, no label
+ASSIGNING_WORDS = ("giao ", "de nghi ", "yeu cau ")  # '…: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường …'
 REFERS_BACK = ("nêu trên", "trên đây")  # '4. Các Sở Xây dựng nêu trên': ends with a connective, yet whole
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
                "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
@@ -253,7 +254,7 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
     elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
                                     and not any(c in bare for c in ".;(") and not _is_sentence(label)
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)) \
-            and not _colon_in_name(rest, len(label)):
+            and not _colon_in_name(rest, len(label)) and not _names_the_label(after):
         node.heading, node.text = label.strip(), squash(after)
     elif not wraps and next_text is not None and marker_of(next_text) is not None and names_a_doer(rest):
         node.heading = rest.rstrip(":")  # '1. Các cơ quan đăng ký đầu tư (Sở Tài chính, …):' over its duties
@@ -304,6 +305,15 @@ def _ends_label(first: str, text: str) -> bool:
     sentence ('Biên vào …: Giao …'), not a paragraph of its own under a whole title."""
     label, colon, _ = text.partition(":")
     return bool(colon) and not re.search(r"\.(?:\s|$)", label) and len(first) + len(label) <= LONG_HEADING_CHARS
+
+
+def _names_the_label(after: str) -> bool:
+    """The ':' says which ones the label means and the sentence goes on after a comma ('Đối với các
+    Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường Văn Phú …'): one sentence, no label."""
+    names, comma, rest = after.strip().partition(",")
+    words = names.split()
+    return bool(comma and words) and all(w[:1].isupper() or w[:1].isdigit() or w == "và" for w in words) \
+        and folded(rest.strip()).startswith(ASSIGNING_WORDS)
 
 
 def _colon_in_name(text: str, colon: int) -> bool:

@@ -53,9 +53,14 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
                     r"|(?:cac )?dong chi\s+"
                     r"|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s*)+")  # 'Thứ tư, các địa phương cần …'
 # A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',
-# 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …').
-_LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian toi|truong hop|nham"
+# 'Sau khi phương án … được thông qua, Bộ Tài chính khẩn trương …', 'Với vai trò là chủ đầu tư, …',
+# 'Trong thời gian chưa hoàn thành di dời, giao các sở …'). A clause of scope ('Đối với các Cụm công
+# nghiệp: …, giao UBND …') is followed by its subject only after 'giao' / 'đề nghị' / 'yêu cầu' ('Đối
+# với các địa phương …, Ủy ban nhân dân các cấp … thì cần …' names the object).
+_LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian|truong hop|nham"
                              r"|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
+SCOPE_CLAUSE = "doi voi "
+ALSO = "dong thoi "  # '…; đồng thời UBND phường Âu Lâu đề xuất …': a clause of its own for whom it names
 # Duties handed out by someone named after 'do' ('Nhiệm vụ cụ thể của các thành viên trong Đoàn kiểm tra do
 # Trưởng đoàn phân công'): that one is the subject (FORMAT.md, helper-R).
 _ASSIGNED_BY = re.compile(r"^nhiem vu (?:cu the )?cua [^.;]*?\bdo (?=.*\bphan cong\b)")
@@ -484,6 +489,7 @@ def _charged_in_turn(sha: str, node: Section, task: Task, labels: _Labels, prefi
     task, and the first task keeps only what comes before it (FORMAT.md: one task per agency)."""
     text = task.description
     bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
+    bounds = [b + len(ALSO) if folded(text[b:b + 20]).startswith(ALSO) else b for b in bounds]  # '…; đồng thời UBND …'
     starts = [b for b in bounds if text[b:b + 1].isupper() and _charges(text[b:])
               and not {folded(a) for a in _subject(text[b:])} & {folded(a) for a in task.lead}]
     if not starts or not _charges(text[:starts[0]]):
@@ -593,9 +599,11 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     key = aligned_fold(text)
     intro = _INTRO.match(key) or _ASSIGNED_BY.match(key)
     start = len(intro[0]) if intro else 0
-    if _LEADING_CLAUSE.match(key):  # the subject after the clause's comma, maybe after 'yêu cầu' / 'giao'
+    scoped = key.startswith(SCOPE_CLAUSE)
+    if _LEADING_CLAUSE.match(key) or scoped:  # the subject after the clause's comma, maybe after 'yêu cầu' / 'giao'
         starts = {a.start for a in agencies}
-        after = (m.end() + (len(i[0]) if (i := _INTRO.match(key[m.end():])) else 0) for m in re.finditer(r",\s+", text))
+        after = (m.end() + (len(i[0]) if (i := _INTRO.match(key[m.end():])) else 0) for m in re.finditer(r",\s+", text)
+                 if not scoped or _INTRO.match(key[m.end():]))
         start = next((a for a in after if a in starts or _places(text, a)), start)
     run = _run(text, agencies, start) or _places(text, start)
     if run and (asks := _ASKS_NEXT.match(key, text.find(run[-1], start) + len(run[-1]))):

@@ -765,3 +765,15 @@ def test_a_request_after_a_finding_in_the_same_paragraph(dev_plan, extract_file)
     doc = extract_file(dev_plan("128_"))
     assert any(t.lead == ["Công ty"] and t.description.startswith("Đề nghị Công ty rà soát") for t in doc.tasks)
     assert not any(" là cơ quan" in t.description[:40] for t in doc.tasks)
+
+
+def test_clauses_of_time_scope_and_also_before_whom_they_charge(dev_plan, extract_file):
+    """152, a Công văn of the UBND tỉnh: 'Trong thời gian chưa hoàn thành di dời, giao các sở …',
+    'Đối với các Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường Văn Phú …' (one
+    sentence, its ':' no label) and '…; đồng thời UBND phường Âu Lâu đề xuất …' each charge whom
+    they name after the clause."""
+    doc = extract_file(dev_plan("152_"))
+    assert doc.sections[3].heading is None
+    leads = [t.lead for t in doc.tasks]
+    assert ["UBND phường Văn Phú"] in leads and ["UBND phường Âu Lâu"] in leads
+    assert ["các sở, ngành liên quan", "UBND các phường: Yên Bái, Văn Phú"] in leads
