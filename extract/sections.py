@@ -47,6 +47,9 @@ BULLETS = ("dash", "plus")
 INTRODUCING = (" gom", " nhu sau", " la", " sau day")
 HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
 ADDRESS = re.compile(r"^(?:Ông|Bà|Ông/Bà|Đ/c|Đồng chí)\.?$")  # '1. Ông: Hoàng Văn Thuân - …': a person, no label
+# A report's item answers its title with a figure or 'Không' ('c) Chủng loại, số lượng tiền chất thuốc nổ …
+# đã sử dụng trong năm 2025: 1.939.211 kg Anfo rời.', '2. Các tai nạn, sự cố …: Không.'): a label of any length.
+ANSWER = re.compile(r"^(?:\d|[Kk]hông\W*$)")
 ASSIGNING_WORDS = ("giao ", "de nghi ", "yeu cau ")  # '…: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường …'
 REFERS_BACK = ("nêu trên", "trên đây")  # '4. Các Sở Xây dựng nêu trên': ends with a connective, yet whole
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
@@ -251,7 +254,8 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.heading, node.text = label.strip(), squash(after)  # '2. Đẩy mạnh rà soát, …: Các bộ khẩn trương …'
     elif sep and ADDRESS.match(label.strip()):
         node.text = rest  # a member of a body set up, not a title: '1. Ông: X - Phó Giám đốc Sở, Trưởng đoàn;'
-    elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL))
+    elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL)
+                                     or len(label) <= LONG_HEADING_CHARS and ANSWER.match(after.strip()))
                                     and not any(c in bare for c in ".;(") and not _is_sentence(label)
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)) \
             and not _colon_in_name(rest, len(label)) and not _names_the_label(after):

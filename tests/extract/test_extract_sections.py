@@ -357,3 +357,12 @@ def test_a_long_title_over_paragraphs_is_a_heading(dev_plan, extract_file):
     first = extract_file(dev_plan("081_")).sections[0].children[0]
     assert first.heading == ("Điều kiện tỷ lệ lấp đầy khi thành lập CCN mới chặt hơn khu công nghiệp, "
                              "không có trường hợp loại trừ")
+
+
+def test_a_reports_title_answered_by_a_figure_is_a_label(dev_plan, extract_file):
+    """084, a Báo cáo filling in a form: 'c) Chủng loại, số lượng tiền chất thuốc nổ … năm 2025:
+    1.939.211 kg Anfo rời.' and '2. Các tai nạn, sự cố …: Không.' title their answers however long."""
+    doc = extract_file(dev_plan("084_"))
+    headings = [s.heading for s in doc.sections[0].children] + [s.heading for s in doc.sections[1:3]]
+    assert any(h and h.startswith("Chủng loại, số lượng tiền chất thuốc nổ") for h in headings)
+    assert any(h and h.startswith("Các tai nạn, sự cố liên quan") for h in headings)
