@@ -19,7 +19,7 @@ from .lines import starts_lower
 from .numbering import marker_of
 
 QUOTE_MARKS = ('"', "“", "”")
-_CLOSES = re.compile(r"[\"“”]\s*[.;,:]?\s*(?:\./\.)?\s*$")
+_CLOSES = re.compile(r"[\"“”]\s*[.;,:]?\s*(?:\./\.|\.\.+|…)?\s*$")  # '… (đồng/m2).”', '… thuế ”', '…”...'
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")  # '…', '.......': a cut in the quoted text
 MAX_QUOTE_LINES = 40  # a closing mark further away than this closes something else
 BULLETS = ("dash", "plus")  # '- Tại khoản …' cites the next article: the letter's own words
@@ -31,13 +31,24 @@ def quoted_lines(lines: list[Line]) -> dict[int, bool]:
     found: dict[int, bool] = {}
     i = 0
     while i < len(lines):
-        if not lines[i].text.lstrip().startswith(QUOTE_MARKS):
+        end = _passage_end(lines, i) if _opens_passage(lines, i) else None
+        if end is None:
             i += 1
             continue
-        end = _passage_end(lines, i)
         found.update((j, j > i) for j in range(i, end + 1))
         i = end + 1
     return found
+
+
+def _opens_passage(lines: list[Line], i: int) -> bool:
+    """Line ``i`` may open a quoted passage: it starts with a quotation mark, and the passage is
+    introduced ('… quy định:'), follows another one, or opens with an article or item ('“Điều
+    26. …', '"7. …')."""
+    text = lines[i].text.lstrip()
+    if not text.startswith(QUOTE_MARKS):
+        return False
+    before = lines[i - 1].text.rstrip() if i > 0 else ""
+    return before.endswith(":") or bool(_CLOSES.search(before)) or marker_of(text[1:]) is not None
 
 
 def is_quoted(paragraph: str) -> bool:
@@ -45,16 +56,18 @@ def is_quoted(paragraph: str) -> bool:
     return paragraph.lstrip().startswith(QUOTE_MARKS)
 
 
-def _passage_end(lines: list[Line], start: int) -> int:
-    """Index of the last line of the passage that opens on line ``start``."""
-    if len(lines[start].text.strip()) > 1 and _CLOSES.search(lines[start].text):
-        return start
-    for j in range(start + 1, min(len(lines), start + MAX_QUOTE_LINES)):
-        text = lines[j].text.strip()
-        if text.startswith(QUOTE_MARKS):
+def _passage_end(lines: list[Line], start: int) -> int | None:
+    """Index of the last line of the passage that opens on line ``start``: the line where the next
+    quotation mark closes it at the line's end. None when that mark closes it inside a line: a
+    quoted name or slogan ('“Đẩy mạnh phát triển …, chống' / 'lãng phí”; thi đua …'), no passage."""
+    first = lines[start].text.lstrip()[1:]
+    for j in range(start, min(len(lines), start + MAX_QUOTE_LINES)):
+        text = first if j == start else lines[j].text.strip()
+        if j > start and text.startswith(QUOTE_MARKS):
             break  # the next passage opens: this one was left open
-        if _CLOSES.search(text):
-            return j
+        mark = next((k for k, c in enumerate(text) if c in QUOTE_MARKS), None)
+        if mark is not None:
+            return j if _CLOSES.match(text[mark:]) else None
     end = start
     while end + 1 < len(lines) and _goes_on_open(lines[end + 1].text):
         end += 1

@@ -366,3 +366,20 @@ def test_a_reports_title_answered_by_a_figure_is_a_label(dev_plan, extract_file)
     headings = [s.heading for s in doc.sections[0].children] + [s.heading for s in doc.sections[1:3]]
     assert any(h and h.startswith("Chủng loại, số lượng tiền chất thuốc nổ") for h in headings)
     assert any(h and h.startswith("Các tai nạn, sự cố liên quan") for h in headings)
+
+
+def test_a_quoted_slogan_at_a_lines_start_is_no_passage(tmp_path):
+    """096 as OCR reads its scan: a printed line that wraps onto a campaign's name in quotes opens
+    with the mark after a ':'; the name closes inside the next line, so no passage is quoted and
+    items 7 and 8 after it stay the letter's own."""
+    from kehoach.extract.quotes import quoted_lines
+    from kehoach.ingest import read_document
+
+    page = tmp_path / "096-ocr.txt"
+    page.write_text(
+        "thời khen thưởng các tổ chức, cá nhân có thành tích cao trong các phong trào thi đua:\n"
+        "“Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống\n"
+        "lãng phí”; thi đua cao điểm “500 ngày đêm thi đua hoàn thành 3.000 km đường bộ cao\n"
+        "tốc” và khen thưởng các Thành viên Ban chỉ đạo; hoàn thành trước ngày 10 tháng 12 năm 2025.\n"
+        "7. Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp chỉ đạo công tác chuẩn bị.\n", encoding="utf-8")
+    assert quoted_lines(list(read_document(page).lines())) == {}
