@@ -60,6 +60,7 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 _LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian|truong hop|nham"
                              r"|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
 SCOPE_CLAUSE = "doi voi "
+ASSIGNING = ("giao ", "de nghi ")  # a clause that opens so in lower case ('…; đề nghị Công ty tách …') charges too
 ALSO = "dong thoi "  # '…; đồng thời UBND phường Âu Lâu đề xuất …': a clause of its own for whom it names
 # Duties handed out by someone named after 'do' ('Nhiệm vụ cụ thể của các thành viên trong Đoàn kiểm tra do
 # Trưởng đoàn phân công'): that one is the subject (FORMAT.md, helper-R).
@@ -511,7 +512,7 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels, prefix: 
     và Môi trường làm chủ …'): each later sentence or ';' clause that opens by charging agencies
     is their task."""
     bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
-    starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 5]) == "giao ")
+    starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 9]).startswith(ASSIGNING))
               and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:])) and not _agrees(text[b:])]
     return _clause_tasks(sha, node, text, starts, labels, prefix)
 

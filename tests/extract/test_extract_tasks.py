@@ -777,3 +777,10 @@ def test_clauses_of_time_scope_and_also_before_whom_they_charge(dev_plan, extrac
     leads = [t.lead for t in doc.tasks]
     assert ["UBND phường Văn Phú"] in leads and ["UBND phường Âu Lâu"] in leads
     assert ["các sở, ngành liên quan", "UBND các phường: Yên Bái, Văn Phú"] in leads
+
+
+def test_a_request_in_a_lower_case_clause(dev_plan, extract_file):
+    """116 item 3: '… văn bản đề nghị phải ghi rõ số lượng, chủng loại VLNCN; đề nghị Công ty tách
+    số lượng theo từng chủng loại …' asks the company in a clause that opens in lower case."""
+    doc = extract_file(dev_plan("116_"))
+    assert any(t.lead == ["Công ty"] and t.description.startswith("đề nghị Công ty tách số lượng") for t in doc.tasks)
