@@ -49,7 +49,8 @@ NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu",
                     "dia diem", "thanh phan")  # where a meeting or inspection is held, and who attends
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
-_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|uy quyen(?: cho)?\s+"
+_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|(?:do vay|vi vay|vi the),\s*(?=de nghi|giao|yeu cau)|giao\s+|de nghi\s+|yeu cau\s+"
+                    r"|uy quyen(?: cho)?\s+"
                     r"|(?:cac )?dong chi\s+"
                     r"|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s*)+")  # 'Thứ tư, các địa phương cần …'
 # A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',

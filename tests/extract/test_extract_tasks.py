@@ -784,3 +784,12 @@ def test_a_request_in_a_lower_case_clause(dev_plan, extract_file):
     số lượng theo từng chủng loại …' asks the company in a clause that opens in lower case."""
     doc = extract_file(dev_plan("116_"))
     assert any(t.lead == ["Công ty"] and t.description.startswith("đề nghị Công ty tách số lượng") for t in doc.tasks)
+
+
+def test_a_request_after_a_connective(dev_plan, extract_file):
+    """161: 'Do vậy, đề nghị Công ty TNHH Đại Đồng Tiến nghiên cứu quy định trên, …' concludes the
+    quoted articles with a request of the company; 128's 'Do vậy, Sở Công Thương không có đủ cơ
+    sở …' states what the sender cannot do and is none."""
+    assert any(t.description.startswith("Do vậy, đề nghị Công ty TNHH Đại Đồng Tiến")
+               and t.lead == ["Công ty TNHH Đại Đồng Tiến"] for t in extract_file(dev_plan("161_")).tasks)
+    assert not any(t.description.startswith("Do vậy") for t in extract_file(dev_plan("128_")).tasks)
