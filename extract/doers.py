@@ -27,6 +27,7 @@ PREDICATE = re.compile(r"^(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|th
                        r"|chi dao|to chuc|xay dung|bao cao|la|can|phai|tiep tuc|khan truong|chu dong|tap trung)\b")
 # A name going on in lower case after what the patterns found ('Các cơ quan' + ' đăng ký đầu tư').
 RUNS_ON = re.compile(r",?\s+[a-zđà-ỹ]")
+ASKING = ("giao ", "de nghi ", "yeu cau ")  # folded words that hand a duty to whom follows them
 MAX_DOER_WORDS = 30  # four bodies named in full; a longer heading is a sentence
 _INTRO = re.compile(r"^(?:(?:de nghi|giao|trach nhiem cua|nhiem vu(?:,? (?:va )?quyen han)? cua|yeu cau doi voi)\s+)+")
 _SPLIT = re.compile(r"\s*(?:[,;]|\bva\b)\s*(?=[A-ZĐÀ-Ỹ])")  # a new name starts with a capital

@@ -23,6 +23,7 @@ ROMANS = frozenset(ROMAN_ORDER)
 LARGE_KINDS = {"phan": ("part", "Phần"), "chuong": ("chapter", "Chương"), "muc": ("division", "Mục")}
 RANKS = {"part": 0, "chapter": 1, "division": 2, "article": 3, "roman": 4}
 DECIMAL_RANK = 5  # 'decimal1' ranks 5, 'decimal2' 6, …
+BULLETS = ("dash", "plus")  # nested by appearance; FORMAT.md counts them as text of their parent
 
 _LARGE = re.compile(r"^(phan|chuong|muc)\s+([ivxlc]+|\d{1,2})\s*[.:]?(\s|$)")
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU|Dieu|DIEU)\s+(\d{1,3}[a-z]?)\s*[.:]\s*")

@@ -16,13 +16,12 @@ import re
 
 from ..ingest.types import Line
 from .lines import starts_lower
-from .numbering import marker_of
+from .numbering import BULLETS, marker_of
 
 QUOTE_MARKS = ('"', "“", "”")
 _CLOSES = re.compile(r"[\"“”]\s*[.;,:]?\s*(?:\./\.|\.\.+|…)?\s*$")  # '… (đồng/m2).”', '… thuế ”', '…”...'
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")  # '…', '.......': a cut in the quoted text
 MAX_QUOTE_LINES = 40  # a closing mark further away than this closes something else
-BULLETS = ("dash", "plus")  # '- Tại khoản …' cites the next article: the letter's own words
 
 
 def quoted_lines(lines: list[Line]) -> dict[int, bool]:
@@ -76,7 +75,8 @@ def _passage_end(lines: list[Line], start: int) -> int | None:
 
 def _goes_on_open(text: str) -> bool:
     """A line that may go on a passage left open: a numbered item of the quoted text, a line
-    its sentence wraps onto, or a cut ('…')."""
+    its sentence wraps onto, or a cut ('…'); not a bullet ('- Tại khoản …' cites the next
+    article: the letter's own words)."""
     found = marker_of(text)
     return (found is not None and found.kind not in BULLETS) or starts_lower(text) \
         or bool(_NO_LETTERS.match(text.strip()))

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 from ..ingest.types import Line
 from ..models import Section
 from .agencies import Agency, find_agencies, is_known, is_name_list, proper_names
-from .doers import PREDICATE, names_a_doer
+from .doers import ASKING, PREDICATE, names_a_doer
 from .header_lines import ADDRESSEE_OPENING
 from .ids import make_id, provenance_of
 from .labels import is_label
 from .lines import folded, is_upper, squash, starts_lower
-from .numbering import ROMAN_ORDER, Marker, marker_of
+from .numbering import BULLETS, ROMAN_ORDER, Marker, marker_of
 from .quotes import quoted_lines
 
 HEADING_CHARS = 80  # a numbered line at most this long may be a heading …
@@ -42,7 +42,6 @@ TOPIC_LABEL = "ve "
 # goes on in the next one.
 OPENS_INLINE_ITEMS = re.compile(r"[:;]\s*\((?:1|i)\)$")
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
-BULLETS = ("dash", "plus")
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
 INTRODUCING = (" gom", " nhu sau", " la", " sau day")
 HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
@@ -50,7 +49,6 @@ ADDRESS = re.compile(r"^(?:Ông|Bà|Ông/Bà|Đ/c|Đồng chí)\.?$")  # '1. Ôn
 # A report's item answers its title with a figure or 'Không' ('c) Chủng loại, số lượng tiền chất thuốc nổ …
 # đã sử dụng trong năm 2025: 1.939.211 kg Anfo rời.', '2. Các tai nạn, sự cố …: Không.'): a label of any length.
 ANSWER = re.compile(r"^(?:\d|[Kk]hông\W*$)")
-ASSIGNING_WORDS = ("giao ", "de nghi ", "yeu cau ")  # '…: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường …'
 REFERS_BACK = ("nêu trên", "trên đây")  # '4. Các Sở Xây dựng nêu trên': ends with a connective, yet whole
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
                "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
@@ -115,10 +113,9 @@ def _after_addressees(lines: list[Line]) -> int | None:
         if folded(line.text).startswith(ADDRESSEE_OPENING):
             end = i + 1
             while end < len(lines) and (end in listed or starts_lower(lines[end].text)
-                                        or lines[end].text.lstrip().startswith("(")
-                                        or lines[end - 1].text.split()[-1].lower() in CONNECTIVES):  # 'Kính gửi: Các' / 'Thuế tỉnh, …'
-
-                end += 1
+                                        or lines[end].text.lstrip().startswith("(")  # '(Địa chỉ: …)'
+                                        or lines[end - 1].text.split()[-1].lower() in CONNECTIVES):
+                end += 1  # 'Kính gửi: Các' / 'Thuế tỉnh, thành phố.' 
             return end
     return None
 
@@ -317,7 +314,7 @@ def _names_the_label(after: str) -> bool:
     names, comma, rest = after.strip().partition(",")
     words = names.split()
     return bool(comma and words) and all(w[:1].isupper() or w[:1].isdigit() or w == "và" for w in words) \
-        and folded(rest.strip()).startswith(ASSIGNING_WORDS)
+        and folded(rest.strip()).startswith(ASKING)
 
 
 def _colon_in_name(text: str, colon: int) -> bool:

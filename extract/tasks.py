@@ -34,7 +34,7 @@ from ..models import Section, Task
 from .agencies import Agency, canonical_name, find_agencies, is_collective, is_name_list, proper_names
 from .closing_article import executors
 from .deadlines import read_timing
-from .doers import RUNS_ON, cut_short, doer_names
+from .doers import ASKING, RUNS_ON, cut_short, doer_names
 from .ids import make_id
 from .labels import LABEL, TIME_LABEL, is_label
 from .legal_bases import aligned_fold
@@ -49,8 +49,8 @@ NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu",
                     "dia diem", "thanh phan")  # where a meeting or inspection is held, and who attends
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
-_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|(?:do vay|vi vay|vi the),\s*(?=de nghi|giao|yeu cau)|giao\s+|de nghi\s+|yeu cau\s+"
-                    r"|uy quyen(?: cho)?\s+"
+_INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|uy quyen(?: cho)?\s+"
+                    r"|(?:do vay|vi vay|vi the),\s*(?=de nghi|giao|yeu cau)"  # 'Do vậy, đề nghị Công ty …'
                     r"|(?:cac )?dong chi\s+"
                     r"|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s*)+")  # 'Thứ tư, các địa phương cần …'
 # A clause of purpose, time or role before the sentence's subject ('Để tháo gỡ …, tỉnh X cần …',
@@ -61,7 +61,6 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|(?:do vay|vi vay|vi th
 _LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian|truong hop|nham"
                              r"|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
 SCOPE_CLAUSE = "doi voi "
-ASSIGNING = ("giao ", "de nghi ")  # a clause that opens so in lower case ('…; đề nghị Công ty tách …') charges too
 ALSO = "dong thoi "  # '…; đồng thời UBND phường Âu Lâu đề xuất …': a clause of its own for whom it names
 # Duties handed out by someone named after 'do' ('Nhiệm vụ cụ thể của các thành viên trong Đoàn kiểm tra do
 # Trưởng đoàn phân công'): that one is the subject (FORMAT.md, helper-R).
@@ -513,7 +512,7 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels, prefix: 
     và Môi trường làm chủ …'): each later sentence or ';' clause that opens by charging agencies
     is their task."""
     bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
-    starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 9]).startswith(ASSIGNING))
+    starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 9]).startswith(ASKING))
               and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:])) and not _agrees(text[b:])]
     return _clause_tasks(sha, node, text, starts, labels, prefix)
 
