@@ -50,6 +50,7 @@ HEADS = [
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
     "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
     "Công ty",  # a company charged by a decision or notice ('Công ty TNHH MTV Duy Hiếu phải …')
+    "Công ty cổ phần", "Công ty trách nhiệm hữu hạn",  # its legal form in lower case ('Công ty cổ phần Mông Sơn')
     "Tập đoàn", "Tổng công ty",  # state groups and corporations charged by directives ('Tập đoàn Điện lực Việt Nam')
     *UNITS,
 ]

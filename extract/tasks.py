@@ -112,6 +112,7 @@ _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: 
 # '(1) …; (2) …' or '(i) …; (ii) …' numbering items inside one paragraph, after its ':' or a ';'.
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
+ASKED_VERB_WORDS = 4  # an opening that asks named bodies to do 'what follows' with a verb this short
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
 # A decision that sets out a body's functions and duties, and the article that lists the duties.
 _REGULATES = re.compile(r"\bchuc nang, nhiem vu(?:,| va) quyen han\b.*?\bcua (.+)$")
@@ -199,7 +200,8 @@ def _asked(paragraph: str) -> list[str]:
     rest = paragraph[paragraph.find(names[-1], cues[-1].end()) + len(names[-1]):]
     rest = folded(rest.strip(" .;,"))
     # '… đề nghị UBND các xã, phường; các đơn vị … thực hiện nghiêm túc …. Cụ thể:': the items detail the request
-    return names if _ANNOUNCES.match(rest) or _DETAILED.search(rest) else []
+    short = len(rest.rstrip(":").split()) <= ASKED_VERB_WORDS  # '… đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:'
+    return names if _ANNOUNCES.match(rest) or _DETAILED.search(rest) or short else []
 
 
 def _addressee(title: str) -> list[str]:

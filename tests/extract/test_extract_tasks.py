@@ -793,3 +793,18 @@ def test_a_request_after_a_connective(dev_plan, extract_file):
     assert any(t.description.startswith("Do vậy, đề nghị Công ty TNHH Đại Đồng Tiến")
                and t.lead == ["Công ty TNHH Đại Đồng Tiến"] for t in extract_file(dev_plan("161_")).tasks)
     assert not any(t.description.startswith("Do vậy") for t in extract_file(dev_plan("128_")).tasks)
+
+
+def test_an_opening_asking_bodies_to_see_to_the_items_below(dev_plan, extract_file):
+    """180, a Công văn of the Bộ Tài chính: '… Bộ Tài chính đề nghị UBND các tỉnh, thành phố quan tâm
+    chỉ đạo:' asks the provinces to see to items 1–3, each their task."""
+    doc = extract_file(dev_plan("180_"))
+    led = [t for t in doc.tasks if t.lead == ["UBND các tỉnh, thành phố"]]
+    assert [t.description[:20] for t in led] == ["Phổ biến rộng rãi nộ", "Lồng ghép nội dung C", "Chỉ đạo đầu mối phối"]
+
+
+def test_a_company_named_with_its_legal_form_in_lower_case(dev_plan, extract_file):
+    """160: '… Sở Công Thương đề nghị Công ty cổ phần Mông Sơn:' names the company whole; its items are
+    that company's tasks."""
+    doc = extract_file(dev_plan("160_"))
+    assert sum(t.lead == ["Công ty cổ phần Mông Sơn"] for t in doc.tasks) >= 3
