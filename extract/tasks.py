@@ -103,7 +103,7 @@ _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu tru
                           # a letter's sender signing off ('Sở Công Thương kính báo cáo …', '… phúc đáp để Công ty …
                           # biết, thực hiện', 'Thuế tỉnh Tây Ninh trả lời cho Công ty được biết …', 'Cục Thuế
                           # có ý kiến để … được biết') or introducing what it conveys ('… có ý kiến chỉ đạo như sau:')
-                          r"|^\S+(?: \S+){0,8} (?:kinh bao cao|phuc dap|tra loi|co y kien (?:de|chi dao|nhu sau))\b")
+                          r"|^\S+(?: \S+){0,8} (?:kinh bao cao|kinh trinh|phuc dap|tra loi|tran trong cam on|co y kien (?:de|chi dao|nhu sau))\b")
 _CARRIES_OUT = re.compile(r"^\W*(?:nghiem tuc |khan truong )?(?:to chuc |trien khai )?thuc hien\W*$")
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.

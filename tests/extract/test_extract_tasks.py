@@ -808,3 +808,10 @@ def test_a_company_named_with_its_legal_form_in_lower_case(dev_plan, extract_fil
     that company's tasks."""
     doc = extract_file(dev_plan("160_"))
     assert sum(t.lead == ["Công ty cổ phần Mông Sơn"] for t in doc.tasks) >= 3
+
+
+def test_a_letters_submission_and_thanks_are_sign_offs(dev_plan, extract_file):
+    """122 closes 'Sở Công Thương kính trình UBND tỉnh Lào Cai xem xét./.' and 169 'Bộ Nội vụ trân
+    trọng cảm ơn và rất mong Quý cơ quan phối hợp …': the sender signing off, no task."""
+    for prefix, opening in (("122_", "Sở Công Thương kính trình"), ("169_", "Bộ Nội vụ trân trọng cảm ơn")):
+        assert not any(t.description.startswith(opening) for t in extract_file(dev_plan(prefix)).tasks)
