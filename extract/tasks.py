@@ -112,6 +112,10 @@ _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: 
 # '(1) …; (2) …' or '(i) …; (ii) …' numbering items inside one paragraph, after its ':' or a ';'.
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
+# A request after a comma or a label's ':' inside a sentence ('…, do vậy đề nghị Chủ đầu tư cập nhật …',
+# '- Về hạ tầng bảo vệ môi trường: Đề nghị Chủ đầu tư …'): the request starts a task there.
+_ASKS_INSIDE = re.compile(r"[,:]\s+(?:do vậy,?\s+|vì vậy,?\s+)?((?:đề nghị|Đề nghị)\s+(?!của\b))")
+SNAGS = ("vuong mac", "kho khan", "phat sinh")  # the closing's 'if anything goes wrong, report it': no task
 ASKED_VERB_WORDS = 4  # an opening that asks named bodies to do 'what follows' with a verb this short
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
 # A decision that sets out a body's functions and duties, and the article that lists the duties.
@@ -513,7 +517,9 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels, prefix: 
     ban hành …. Các bộ, ngành … hoàn thiện …', 'Các Bộ, cơ quan thống nhất …; giao Bộ Nông nghiệp
     và Môi trường làm chủ …'): each later sentence or ';' clause that opens by charging agencies
     is their task."""
-    bounds = [m.end() for m in _CLAUSE_END.finditer(text)]
+    inside = {m.start(1) for m in _ASKS_INSIDE.finditer(text)  # not '… nếu có khó khăn, vướng mắc, đề nghị … phản ánh'
+              if not any(snag in folded(re.split(r"[.;]", text[:m.start()])[-1]) for snag in SNAGS)}
+    bounds = sorted({m.end() for m in _CLAUSE_END.finditer(text)} | inside)
     starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 9]).startswith(ASKING))
               and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:])) and not _agrees(text[b:])]
     return _clause_tasks(sha, node, text, starts, labels, prefix)

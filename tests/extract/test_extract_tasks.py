@@ -815,3 +815,14 @@ def test_a_letters_submission_and_thanks_are_sign_offs(dev_plan, extract_file):
     trọng cảm ơn và rất mong Quý cơ quan phối hợp …': the sender signing off, no task."""
     for prefix, opening in (("122_", "Sở Công Thương kính trình"), ("169_", "Bộ Nội vụ trân trọng cảm ơn")):
         assert not any(t.description.startswith(opening) for t in extract_file(dev_plan(prefix)).tasks)
+
+
+def test_a_request_inside_a_sentence(dev_plan, extract_file):
+    """165: '… đã được sửa đổi, bổ sung hoặc thay thế, do vậy đề nghị Chủ đầu tư cập nhật …' and '- Về
+    hạ tầng bảo vệ môi trường: Đề nghị Chủ đầu tư hạ tầng cụm công nghiệp thực hiện …' ask the investor
+    inside a sentence; a closing's '…, nếu có phát sinh khó khăn, vướng mắc …, đề nghị các sở … kịp
+    thời báo cáo' (015) asks nothing new."""
+    asked = [t.description for t in extract_file(dev_plan("165_")).tasks]
+    assert any(d.startswith("đề nghị Chủ đầu tư cập nhật") for d in asked)
+    assert any(d.startswith("Đề nghị Chủ đầu tư hạ tầng cụm công nghiệp") for d in asked)
+    assert not any(t.description.startswith("đề nghị các sở, ban, ngành") for t in extract_file(dev_plan("015_")).tasks)
