@@ -58,8 +58,8 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 # 'Trong thời gian chưa hoàn thành di dời, giao các sở …'). A clause of scope ('Đối với các Cụm công
 # nghiệp: …, giao UBND …') is followed by its subject only after 'giao' / 'đề nghị' / 'yêu cầu' ('Đối
 # với các địa phương …, Ủy ban nhân dân các cấp … thì cần …' names the object).
-_LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian|truong hop|nham"
-                             r"|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
+_LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian"
+                             r"|truong hop|nham|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
 SCOPE_CLAUSE = "doi voi "
 ALSO = "dong thoi "  # '…; đồng thời UBND phường Âu Lâu đề xuất …': a clause of its own for whom it names
 # Duties handed out by someone named after 'do' ('Nhiệm vụ cụ thể của các thành viên trong Đoàn kiểm tra do
@@ -103,7 +103,8 @@ _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu tru
                           # a letter's sender signing off ('Sở Công Thương kính báo cáo …', '… phúc đáp để Công ty …
                           # biết, thực hiện', 'Thuế tỉnh Tây Ninh trả lời cho Công ty được biết …', 'Cục Thuế
                           # có ý kiến để … được biết') or introducing what it conveys ('… có ý kiến chỉ đạo như sau:')
-                          r"|^\S+(?: \S+){0,8} (?:kinh bao cao|kinh trinh|phuc dap|tra loi|tran trong cam on|co y kien (?:de|chi dao|nhu sau))\b")
+                          r"|^\S+(?: \S+){0,8} (?:kinh bao cao|kinh trinh|phuc dap|tra loi|tran trong cam on"
+                          r"|co y kien (?:de|chi dao|nhu sau))\b")
 _CARRIES_OUT = re.compile(r"^\W*(?:nghiem tuc |khan truong )?(?:to chuc |trien khai )?thuc hien\W*$")
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
@@ -516,7 +517,7 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels, prefix: 
     """A paragraph that charges nobody at first but does further on ('Về vấn đề này, Chính phủ đã
     ban hành …. Các bộ, ngành … hoàn thiện …', 'Các Bộ, cơ quan thống nhất …; giao Bộ Nông nghiệp
     và Môi trường làm chủ …'): each later sentence or ';' clause that opens by charging agencies
-    is their task."""
+    is their task, and so is a request inside a sentence ('…, do vậy đề nghị Chủ đầu tư …')."""
     inside = {m.start(1) for m in _ASKS_INSIDE.finditer(text)  # not '… nếu có khó khăn, vướng mắc, đề nghị … phản ánh'
               if not any(snag in folded(re.split(r"[.;]", text[:m.start()])[-1]) for snag in SNAGS)}
     bounds = sorted({m.end() for m in _CLAUSE_END.finditer(text)} | inside)
