@@ -68,9 +68,10 @@ def tasks_stage(doc: Document, ctx: Context) -> None:
     """After the header and sections stages: tasks are read off ``doc.sections`` of a Kế hoạch
     (and of the directives that charge agencies the same way, see :mod:`.tasks`), or off the
     paragraphs of a letter that numbers none."""
-    doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections, doc.title, _opening(ctx.layout.preamble))
     if not doc.sections and (body := unnumbered_body(doc.source.sha256, ctx.layout.preamble)) is not None:
         doc.tasks = letter_tasks(doc.source.sha256, doc.doc_type, body, doc.issuer.name if doc.issuer else None)
+    else:
+        doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections, doc.title, _opening(ctx.layout.preamble))
 
 
 def _opening(preamble: list[Line]) -> str:

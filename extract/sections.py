@@ -84,8 +84,7 @@ def _addressee_lines(lines: list[Line]) -> set[int]:
             continue
         for j in range(i + 1, len(lines)):
             m = marker_of(lines[j].text)
-            goes_on = starts_lower(lines[j].text) or lines[j].text.lstrip().startswith("(")  # '(Địa chỉ: …)'
-            if not (m is not None and m.kind in BULLETS or j - 1 in found and goes_on):
+            if not (m is not None and m.kind in BULLETS or j - 1 in found and _goes_on_addressee(lines[j].text)):
                 break
             found.add(j)
     return found
@@ -112,12 +111,16 @@ def _after_addressees(lines: list[Line]) -> int | None:
     for i, line in enumerate(lines):
         if folded(line.text).startswith(ADDRESSEE_OPENING):
             end = i + 1
-            while end < len(lines) and (end in listed or starts_lower(lines[end].text)
-                                        or lines[end].text.lstrip().startswith("(")  # '(Địa chỉ: …)'
+            while end < len(lines) and (end in listed or _goes_on_addressee(lines[end].text)
                                         or lines[end - 1].text.split()[-1].lower() in CONNECTIVES):
-                end += 1  # 'Kính gửi: Các' / 'Thuế tỉnh, thành phố.' 
+                end += 1  # 'Kính gửi: Các' / 'Thuế tỉnh, thành phố.'
             return end
     return None
+
+
+def _goes_on_addressee(text: str) -> bool:
+    """A line that goes on the addressee above it: wrapped in lower case, or its '(Địa chỉ: …)'."""
+    return starts_lower(text) or text.lstrip().startswith("(")
 
 
 def build_sections(sha: str, lines: list[Line], first: int = 0) -> list[Section]:
