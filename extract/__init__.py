@@ -21,9 +21,10 @@ from .layout import Context, build_context
 from .lines import join_text
 from .legal_bases import build_legal_bases
 from .recipients import build_recipients
-from .sections import build_sections, unnumbered_body
+from .ranks import writes_upward
+from .sections import addressees, build_sections, unnumbered_body
 from .signature import build_signer
-from .tasks import build_tasks, letter_tasks
+from .tasks import build_tasks, letter_tasks, requests
 from .stamps import build_stamp
 
 Stage = Callable[[Document, Context], None]
@@ -67,11 +68,16 @@ def legal_bases_stage(doc: Document, ctx: Context) -> None:
 def tasks_stage(doc: Document, ctx: Context) -> None:
     """After the header and sections stages: tasks are read off ``doc.sections`` of a Kế hoạch
     (and of the directives that charge agencies the same way, see :mod:`.tasks`), or off the
-    paragraphs of a letter that numbers none."""
-    if not doc.sections and (body := unnumbered_body(doc.source.sha256, ctx.layout.preamble)) is not None:
-        doc.tasks = letter_tasks(doc.source.sha256, doc.doc_type, body, doc.issuer.name if doc.issuer else None)
+    paragraphs of a letter that numbers none; a letter to a superior (see :mod:`.ranks`) gives none."""
+    sender = doc.issuer.name if doc.issuer else None
+    if doc.doc_type == "Công văn" and writes_upward(sender, addressees(ctx.layout.preamble)):
+        doc.tasks = []  # a proposal to a superior ('… trân trọng đề nghị Bộ Xây dựng …') charges nobody
+    elif not doc.sections and (body := unnumbered_body(doc.source.sha256, ctx.layout.preamble)) is not None:
+        doc.tasks = letter_tasks(doc.source.sha256, doc.doc_type, body, sender)
     else:
         doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections, doc.title, _opening(ctx.layout.preamble))
+        if doc.doc_type == "Công văn":
+            doc.tasks = requests(doc.tasks, sender)
 
 
 def _opening(preamble: list[Line]) -> str:

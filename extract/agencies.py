@@ -449,8 +449,10 @@ def _patterns() -> list[Pattern]:
     patterns += [[{"LOWER": "các", "OP": "?"}, *_phrase(title)] for title in LONE_TITLES]
     patterns.append(PARTY_COMMITTEE + proper)
     # the investor a notice or decision charges, written as a role with a capital ('Chủ đầu tư phối hợp …');
-    # not 'các chủ đầu tư …', which goes on into a longer name ('Các chủ đầu tư xây dựng và kinh doanh hạ tầng …')
+    # not 'Các chủ đầu tư …' opening an item, which goes on into a longer name ('Các chủ đầu tư xây dựng và kinh doanh hạ tầng …')
     patterns.append([{"TEXT": "Chủ"}, {"LOWER": "đầu"}, {"LOWER": "tư"}])
+    # the investors a letter asks in the sentence's run ('… đề nghị các chủ đầu tư tập trung thực hiện …')
+    patterns.append([{"TEXT": "các"}, {"TEXT": "chủ"}, {"LOWER": "đầu"}, {"LOWER": "tư"}])
     # the Party committee and government of a place, charged together ('Cấp ủy, chính quyền Thành phố phải …')
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("cấp ủy")])
     patterns.append([{"LOWER": "các", "OP": "?"}, *_phrase("chính quyền"), {"LOWER": {"IN": LOCALITY}, "OP": "+"}])

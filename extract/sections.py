@@ -118,6 +118,31 @@ def _after_addressees(lines: list[Line]) -> int | None:
     return None
 
 
+_INLINE_BULLETS = re.compile(r";\s*-\s+")  # '- Sở Công Thương; - Sở Tư pháp' read onto one line
+
+
+def addressees(lines: list[Line]) -> list[str]:
+    """Whom a letter is addressed to, one name each as printed without its bullet or closing
+    ';' / '.' ('Kính gửi: Bộ Xây dựng', or 'Kính gửi:' / '- Các Sở, ban, ngành tỉnh;' / …);
+    [] without a 'Kính gửi'."""
+    end = _after_addressees(lines)
+    if end is None:
+        return []
+    start = next(i for i, line in enumerate(lines) if folded(line.text).startswith(ADDRESSEE_OPENING))
+    first = lines[start].text.partition(":")[2].strip().lstrip("|")  # 'Kính gửi: | - Sở …' in a table's cell
+    names: list[str] = []
+    for i, text in enumerate([first, *(line.text for line in lines[start + 1:end])]):
+        marker = marker_of(text)
+        if marker is not None and marker.kind in BULLETS:
+            names.append(marker.rest)
+        elif names and i > 0:
+            names[-1] += " " + text.strip()  # a name wrapped onto the next line
+        elif text.strip():
+            names.append(text)
+    listed = [part for name in names for part in _INLINE_BULLETS.split(name.strip().removeprefix("- "))]
+    return [name for raw in listed if (name := raw.strip().rstrip(";.,").strip())]
+
+
 def _goes_on_addressee(text: str) -> bool:
     """A line that goes on the addressee above it: wrapped in lower case, or its '(Địa chỉ: …)'."""
     return starts_lower(text) or text.lstrip().startswith("(")

@@ -89,7 +89,7 @@ _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong 
 _ASKED = r"\s+(?:cac )?(?:dong chi\s+)?"  # who is asked follows: '… yêu cầu (các đồng chí) Bộ trưởng, …'
 # the issuer asks the agencies after it ('… yêu cầu …', '… trân trọng đề nghị …')
 _ASKS_NEXT = re.compile(rf"\s+(?:kinh |tran trong )?(?:yeu cau|de nghi|giao){_ASKED}")
-_ASKS = re.compile(rf"\b(?:yeu cau|de nghi){_ASKED}")
+_ASKS = re.compile(r"\b(?:yeu cau|de nghi)\s+(?:(?:cac )?dong chi\s+)?")  # 'các' is left to the name ('các chủ đầu tư')
 _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI'
 # The issuer asking everyone to carry the plan out ('Ủy ban nhân dân tỉnh yêu cầu các Sở, ban,
 # ngành … nghiêm túc triển khai thực hiện Kế hoạch này'): a closing remark, not a task.
@@ -158,14 +158,19 @@ def build_tasks(sha: str, doc_type: str | None, sections: list[Section], title: 
 
 def letter_tasks(sha: str, doc_type: str | None, body: Section, sender: str | None) -> list[Task]:
     """The requests of a letter that numbers no items, read off its paragraphs (``body``, see
-    ``sections.unnumbered_body``). What the sender says of itself ('Sở Công Thương xác định …')
-    reports or answers, and a closing that asks to carry the letter out ('Căn cứ ý kiến chỉ đạo
-    trên, Sở Công Thương … triển khai thực hiện./.') adds no duty: neither is a task."""
+    ``sections.unnumbered_body``). A closing that asks to carry the letter out ('Căn cứ ý kiến chỉ
+    đạo trên, Sở Công Thương … triển khai thực hiện./.') adds no duty, and neither does what the
+    sender says of itself (see ``requests``)."""
     tasks = build_tasks(sha, doc_type, [body])
     for task in tasks:
         task.section_ref = None  # the paragraphs are no section of the letter
-    return [t for t in tasks if (not sender or any(folded(lead) != folded(sender) for lead in t.lead))
-            and not _CARRIES_OUT.match(folded(_subject_and_rest(t.description)[1]))]
+    return [t for t in requests(tasks, sender) if not _CARRIES_OUT.match(folded(_subject_and_rest(t.description)[1]))]
+
+
+def requests(tasks: list[Task], sender: str | None) -> list[Task]:
+    """A letter's tasks that ask someone else: what its sender says of itself ('Sở Công Thương xác
+    định …', 'Bộ Tài chính gửi kèm bộ Cẩm nang gồm:') reports or answers, and is no task."""
+    return [t for t in tasks if not sender or any(folded(lead) != folded(sender) for lead in t.lead)]
 
 
 def _regulated_body(title: str, sections: list[Section]) -> list[str]:

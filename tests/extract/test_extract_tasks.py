@@ -826,3 +826,26 @@ def test_a_request_inside_a_sentence(dev_plan, extract_file):
     assert any(d.startswith("đề nghị Chủ đầu tư cập nhật") for d in asked)
     assert any(d.startswith("Đề nghị Chủ đầu tư hạ tầng cụm công nghiệp") for d in asked)
     assert not any(t.description.startswith("đề nghị các sở, ban, ngành") for t in extract_file(dev_plan("015_")).tasks)
+
+
+def test_an_opening_asking_the_investors(dev_plan, extract_file):
+    """124: '… Sở Công Thương đề nghị các chủ đầu tư tập trung thực hiện các nội dung sau:' asks the
+    investors of the industrial clusters; the bullets of its items are theirs."""
+    doc = extract_file(dev_plan("124_"))
+    led = [t.description[:20] for t in doc.tasks if t.lead == ["các chủ đầu tư"]]
+    assert led[:3] == ["Rà soát toàn bộ hạng", "Chủ động phối hợp vớ", "Bố trí đủ vốn theo đ"]
+
+
+def test_a_numbered_letters_own_statements_are_no_tasks(dev_plan, extract_file):
+    """180 numbers its requests, then 'Bộ Tài chính gửi kèm bộ Cẩm nang gồm:' lists what it sends:
+    the sender's own statement and its bullets are no tasks, as in a letter that numbers nothing."""
+    doc = extract_file(dev_plan("180_"))
+    assert doc.tasks and all(t.lead == ["UBND các tỉnh, thành phố"] for t in doc.tasks)
+
+
+def test_a_letter_to_a_superior_charges_nobody(dev_plan, extract_file):
+    """162, the UBND tỉnh Lào Cai to the Bộ Xây dựng ('… trân trọng đề nghị Bộ Xây dựng quan tâm …'),
+    and 109, a Sở to its UBND tỉnh, propose: no tasks. 180, a ministry to the provinces, asks."""
+    assert extract_file(dev_plan("162_")).tasks == []
+    assert extract_file(dev_plan("109_")).tasks == []
+    assert extract_file(dev_plan("180_")).tasks
