@@ -103,6 +103,7 @@ GROUPS = [
     "cơ quan ngang bộ", "cơ quan ngang bộ , cơ quan thuộc chính phủ", "nhà đầu tư", "nhà thầu",
     "cơ quan chủ quản", "cơ quan truyền thông", "cơ quan báo chí", "cơ quan truyền thông , báo chí",
     "ngân hàng thương mại", "ngân hàng thương mại cổ phần",
+    "lực lượng chức năng",  # the enforcement forces a directive charges ('Các lực lượng chức năng phải …')
 ]
 # Heads of agencies charged by their title ('Giám đốc các Sở', 'Chủ tịch UBND các xã'), and the
 # titles Nghị định 30's closing article of a decision names on their own ('Các Bộ trưởng, Thủ

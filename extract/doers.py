@@ -21,7 +21,7 @@ DOER_HEADS = re.compile(
     r"|dai|bao|cong thong tin|cong an|bo chi huy|cong ty|tong cong ty|tap doan|doanh nghiep|chu dau tu|truong"
     r"|pho truong|giam doc|chu tich|thu truong|chanh|van phong|thanh tra|kho bac|ngan hang|bao hiem|co quan"
     r"|don vi|doi tuong|nguoi dung dau|thanh vien|hop tac xa|benh vien|phong|quy|toa an|dien luc|nha mang"
-    r"|luc luong|dia phuong|mat tran|to chuc, ca nhan|to cong tac|to kiem ke|to giup viec)\b")
+    r"|luc luong|dia phuong|mat tran|to chuc, (?:ca nhan|doanh nghiep)|to cong tac|to kiem ke|to giup viec)\b")
 # What a sentence says its subject does, right after the subject.
 PREDICATE = re.compile(r"^(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|thuc hien|trien khai|tham muu"
                        r"|chi dao|to chuc|xay dung|bao cao|la|can|phai|tiep tuc|khan truong|chu dong|tap trung)\b")
@@ -30,6 +30,7 @@ RUNS_ON = re.compile(r",?\s+[a-zđà-ỹ]")
 ASKING = ("giao ", "de nghi ", "yeu cau ")  # folded words that hand a duty to whom follows them
 MAX_DOER_WORDS = 30  # four bodies named in full; a longer heading is a sentence
 _INTRO = re.compile(r"^(?:(?:de nghi|giao|trach nhiem cua|nhiem vu(?:,? (?:va )?quyen han)? cua|yeu cau doi voi)\s+)+")
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{2,6}$")  # 'TCTN', 'VLNCN': things abbreviated, no body's name
 _SPLIT = re.compile(r"\s*(?:[,;]|\bva\b)\s*(?=[A-ZĐÀ-Ỹ])")  # a new name starts with a capital
 
 
@@ -44,7 +45,13 @@ def doer_names(heading: str) -> list[str]:
     key = folded(text)
     if not DOER_HEADS.match(key) or len(text.split()) > MAX_DOER_WORDS:
         return []
-    return [name for name in _SPLIT.split(text) if name]
+    names: list[str] = []
+    for name in filter(None, _SPLIT.split(text)):
+        if names and _ABBREVIATION.match(name):
+            names[-1] += f", {name}"  # '… liên quan đến VLNCN, TCTN': the last of a list of things, no body
+        else:
+            names.append(name)
+    return names
 
 
 def cut_short(heading: str, names: list[str]) -> bool:

@@ -38,6 +38,8 @@ SCOPE_LABEL = "doi voi"  # 'a) Đối với tài sản công tại cơ quan, …
 # A notice of conclusions titles each item by its topic ('1. Về đề nghị sửa đổi Nghị định số
 # 76/2019/NĐ-CP …: Giao Bộ Nội vụ …'): a label of any length and any punctuation.
 TOPIC_LABEL = "ve "
+DEMANDS_OF = "yeu cau doi voi "  # '1. Yêu cầu đối với các tổ chức, …' – whom the items below charge
+TITLE_END_RATIO = 0.6  # a wrapped title's last line this much shorter than its first ends the title
 # A line that ends by opening a list of inline items ('(1) Bộ Tài chính giải quyết 03 vấn đề tồn đọng: (i)')
 # goes on in the next one.
 OPENS_INLINE_ITEMS = re.compile(r"[:;]\s*\((?:1|i)\)$")
@@ -258,6 +260,19 @@ def _wrapped_heading(node: _Node) -> None:
             and node.marker.kind not in BULLETS and len(text) <= LONG_HEADING_CHARS \
             and (not text.endswith((*SENTENCE_END, ",")) or is_name_list(text)):
         node.heading, node.text = text.rstrip(":"), ""
+    elif node.heading is None and text and not node.children and node.marker.kind not in BULLETS and _scope_title(text):
+        node.heading, node.text = text.rstrip("."), ""  # '2.2. Đối với công tác quản lý … khai thác.' / '- …'
+
+
+def _scope_title(text: str) -> bool:
+    """One clause naming what or whom the items below are about ('Đối với công tác quản lý bảo vệ
+    khoáng sản trong quá trình hoạt động khai thác.'), printed as a sentence of its own: the items' title."""
+    key = folded(text)
+    if len(text) > LONG_HEADING_CHARS or "\n" in text or re.search(r"[.;:]\s", text):
+        return False
+    # '1. Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản.' lists
+    # whom its items charge, commas and all; after a bare 'Đối với X' a comma goes on to the sentence
+    return key.startswith(DEMANDS_OF) or key.startswith((SCOPE_LABEL, TOPIC_LABEL)) and not re.search(r",\s", text)
 
 
 def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
@@ -416,6 +431,8 @@ def _continue(node: _Node, line: Line, in_quote: bool = False) -> None:
     if len(node.lines) == 2 and _is_topic(first) and ":" not in first and _ends_label(first, text):
         label, _, after = f"{first} {text}".partition(":")  # '6. Về việc … của tỉnh Điện' / 'Biên vào …: Giao Bộ …'
         node.heading, node.text = label.strip(), squash(after)
+    elif node.heading is None and _ends_scope_title(node, text):
+        node.heading, node.text = node.text, text  # '2.3. Đối với công tác …,' / '… khoáng sản' / 'Yêu cầu …'
     elif node.heading and not node.text and (is_upper(text) and is_upper(node.heading) or _wraps_topic(node, text)):
         node.heading = f"{node.heading} {text}"
     elif not node.text:
@@ -424,6 +441,17 @@ def _continue(node: _Node, line: Line, in_quote: bool = False) -> None:
         node.text = f"{node.text}\n{text}"
     else:
         node.text = f"{node.text} {text}"
+
+
+def _ends_scope_title(node: _Node, text: str) -> bool:
+    """A scope title a text file wrapped over lines ('2.3. Đối với công tác quản lý, thống kê, …' /
+    '… khai thác, thu hồi khoáng sản') ends where its last line stops short of the first one's
+    width and a capitalised paragraph starts ('Yêu cầu thực hiện …')."""
+    if len(node.lines) < 3 or not node.text or not folded(node.text).startswith((SCOPE_LABEL, TOPIC_LABEL)):
+        return False
+    first, last = node.lines[0].text.strip(), node.lines[-2].text.strip()
+    return not re.search(r"[.;:]", node.text) and len(node.text) <= LONG_HEADING_CHARS \
+        and len(last) < TITLE_END_RATIO * len(first) and text[:1].isupper()
 
 
 def _wraps_topic(node: _Node, text: str) -> bool:

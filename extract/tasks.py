@@ -79,7 +79,7 @@ _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*
 PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 # What is left of a paragraph that names agencies only to announce the items below ('Các bộ, ngành có
 # trách nhiệm:', '…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:').
-_ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien khai, )?(?:tap trung )?thuc hien(?: tot)?)?\s*"
+_ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien khai, )?(?:tap trung )?thuc hien(?: tot| day du| nghiem tuc)?)?\s*"
                         r"(?:cac cong viec(?: lien quan| sau)?|(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
                         r"(?: trong tam| chu yeu| cu the)?(?: cap bach)? (?:nhu )?sau(?: day)?|nhu sau)?\s*:?$")
 # A notice of a meeting with one province ('… TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ'): the duties
@@ -104,7 +104,10 @@ _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu tru
                           # biết, thực hiện', 'Thuế tỉnh Tây Ninh trả lời cho Công ty được biết …', 'Cục Thuế
                           # có ý kiến để … được biết') or introducing what it conveys ('… có ý kiến chỉ đạo như sau:')
                           r"|^\S+(?: \S+){0,8} (?:kinh bao cao|kinh trinh|phuc dap|tra loi|tran trong cam on"
-                          r"|co y kien (?:de|chi dao|nhu sau))\b")
+                          r"|co y kien (?:de|chi dao|nhu sau))\b"
+                          # or asking the addressee to carry the letter out ('Sở … yêu cầu Công ty … nghiêm túc thực hiện;')
+                          r"|^\S+(?: \S+){0,8} (?:yeu cau|de nghi) [^;.]{0,120}? (?:nghiem tuc|khan truong|to chuc|trien khai)"
+                          r" thuc hien\s*(?:[;.]|$)")
 _CARRIES_OUT = re.compile(r"^\W*(?:nghiem tuc |khan truong )?(?:to chuc |trien khai )?thuc hien\W*$")
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
@@ -122,7 +125,7 @@ _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành 
 # A decision that sets out a body's functions and duties, and the article that lists the duties.
 _REGULATES = re.compile(r"\bchuc nang, nhiem vu(?:,| va) quyen han\b.*?\bcua (.+)$")
 _DUTY_ARTICLE = re.compile(r"^nhiem vu(?:,| va) quyen han$")
-_AGREES = re.compile(r"^(?:(?:da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)|da |nhan duoc "
+_AGREES = re.compile(r"^(?:(?:co ban |da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)|da |nhan duoc "
                      r"|la (?!(?:co quan |don vi )?(?:dau moi|thuong truc|chu tri)))\b")  # '… là cơ quan đầu mối' is a duty
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -164,13 +167,16 @@ def letter_tasks(sha: str, doc_type: str | None, body: Section, sender: str | No
     tasks = build_tasks(sha, doc_type, [body])
     for task in tasks:
         task.section_ref = None  # the paragraphs are no section of the letter
-    return [t for t in requests(tasks, sender) if not _CARRIES_OUT.match(folded(_subject_and_rest(t.description)[1]))]
+    return requests(tasks, sender)
 
 
 def requests(tasks: list[Task], sender: str | None) -> list[Task]:
-    """A letter's tasks that ask someone else: what its sender says of itself ('Sở Công Thương xác
-    định …', 'Bộ Tài chính gửi kèm bộ Cẩm nang gồm:') reports or answers, and is no task."""
-    return [t for t in tasks if not sender or any(folded(lead) != folded(sender) for lead in t.lead)]
+    """A letter's tasks that ask someone else for something of its own: what its sender says of
+    itself ('Sở Công Thương xác định …', 'Bộ Tài chính gửi kèm bộ Cẩm nang gồm:') reports or
+    answers, and a closing that only asks for the letter to be carried out ('… yêu cầu Công ty …
+    nghiêm túc thực hiện; trong quá trình thực hiện có khó khăn …') adds no duty."""
+    return [t for t in tasks if (not sender or any(folded(lead) != folded(sender) for lead in t.lead))
+            and not _CARRIES_OUT.match(folded(_subject_and_rest(t.description)[1].split(";")[0]))]
 
 
 def _regulated_body(title: str, sections: list[Section]) -> list[str]:
@@ -557,7 +563,8 @@ def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) ->
         if is_label(paragraph) or folded(paragraph).startswith(CLOSING_PARAGRAPH) or is_quoted(paragraph) \
                 or _ISSUER_ASKS.search(folded(paragraph)) or _announced(paragraph):
             continue
-        if not _charges(paragraph):  # '… không có đủ cơ sở thẩm định …. Đề nghị Công ty rà soát, …'
+        # '… không có đủ cơ sở thẩm định …. Đề nghị Công ty rà soát, …', 'Trên cơ sở đó, Phòng … cơ bản thống nhất …'
+        if not _charges(paragraph) or _agrees(paragraph):
             tasks += _charged_later(sha, node, paragraph, labels, prefix=str(first_part + len(tasks)))
         elif task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):
             tasks.append(task)

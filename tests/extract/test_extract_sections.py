@@ -383,3 +383,15 @@ def test_a_quoted_slogan_at_a_lines_start_is_no_passage(tmp_path):
         "tốc” và khen thưởng các Thành viên Ban chỉ đạo; hoàn thành trước ngày 10 tháng 12 năm 2025.\n"
         "7. Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp chỉ đạo công tác chuẩn bị.\n", encoding="utf-8")
     assert quoted_lines(list(read_document(page).lines())) == {}
+
+
+def test_scope_titles_printed_as_sentences(dev_plan, extract_file):
+    """113: '2.2. Đối với công tác quản lý bảo vệ khoáng sản trong quá trình hoạt' / 'động khai thác.'
+    over bullets, and '2.3. Đối với công tác quản lý, thống kê, …' wrapped over three lines whose last
+    stops short before 'Yêu cầu thực hiện …', are the items' titles; so is 110's '1. Yêu cầu đối với
+    các tổ chức, cá nhân được cấp giấy phép khai thác,' / 'thu hồi khoáng sản.'"""
+    second = extract_file(dev_plan("113_")).sections[1].children
+    assert second[1].heading == "Đối với công tác quản lý bảo vệ khoáng sản trong quá trình hoạt động khai thác"
+    assert second[2].heading.endswith("khai thác, thu hồi khoáng sản") and second[2].text.startswith("Yêu cầu thực hiện")
+    first = extract_file(dev_plan("110_")).sections[0]
+    assert first.heading == "Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản"

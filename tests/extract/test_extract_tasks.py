@@ -849,3 +849,29 @@ def test_a_letter_to_a_superior_charges_nobody(dev_plan, extract_file):
     assert extract_file(dev_plan("162_")).tasks == []
     assert extract_file(dev_plan("109_")).tasks == []
     assert extract_file(dev_plan("180_")).tasks
+
+
+def test_a_letter_asking_a_company_to_carry_out_what_follows(dev_plan, extract_file):
+    """113: '… Sở Nông nghiệp và Môi trường đề nghị Công ty thực hiện đầy đủ các nội dung sau:' gives
+    the company the items below; the closing '… yêu cầu Công ty cổ phần … nghiêm túc thực hiện; trong
+    quá trình thực hiện có khó khăn …' asks nothing new."""
+    tasks = extract_file(dev_plan("113_")).tasks
+    assert sum(t.lead == ["Công ty"] for t in tasks) >= 20
+    assert not any("nghiêm túc thực hiện" in t.description[:120] and "yêu cầu Công ty" in t.description for t in tasks)
+
+
+def test_duties_of_bodies_named_by_kind_and_of_the_enforcement_forces(dev_plan, extract_file):
+    """157: '6. Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực có liên quan đến
+    VLNCN, TCTN' heads its items whole ('TCTN' is a thing, not a second body); 177: '2. Các lực lượng
+    chức năng phải liên tục ra quân …' charges the forces."""
+    group = "các tổ chức, doanh nghiệp hoạt động trong lĩnh vực có liên quan đến VLNCN, TCTN"
+    assert sum(t.lead == [group] for t in extract_file(dev_plan("157_")).tasks) >= 8
+    assert any(t.lead == ["Các lực lượng chức năng"] for t in extract_file(dev_plan("177_")).tasks)
+
+
+def test_a_later_paragraph_that_agrees_is_no_task(dev_plan, extract_file):
+    """108: 'Trên cơ sở đó, Phòng Quản lý công nghiệp cơ bản thống nhất với chủ trương …' agrees, and
+    '… cơ bản nhất trí …; đề nghị Phòng Kế hoạch - Tổng hợp nghiên cứu, tổng hợp./.' asks the addressee."""
+    tasks = extract_file(dev_plan("108_")).tasks
+    assert not any(t.lead == ["Phòng Quản lý công nghiệp"] for t in tasks)
+    assert any(t.lead == ["Phòng Kế hoạch - Tổng hợp"] for t in tasks)
