@@ -17,6 +17,7 @@ from skimage.filters import threshold_sauvola
 MAX_SKEW = 5.0  # degrees; larger turns are not "small skew" and are left to the user
 SKEW_MIN_CORRECT = 0.1
 SKEW_WORK_WIDTH = 800  # px of the reduced copy used to measure the angle
+SKEW_STRIPS = 40  # vertical strips whose row profiles are shifted in the coarse search
 NOISY = 6.0  # grey levels of pixel noise above which a page is denoised
 UNEVEN = 40.0  # grey levels of background spread above which Sauvola thresholding is used
 
@@ -40,9 +41,13 @@ def measure_skew(gray: np.ndarray) -> float:
 
     A projection profile: text lines are sharpest (the variance of the row sums of ink is
     largest) when they are level. Searched coarse to fine, ±5° in 0.5° steps, then ±0.5° in
-    0.05° steps, on a reduced, Otsu-binarised copy. The ``deskew`` package's Hough transform
-    found the same angles on our rendered scans but cost about 3 s a page at this resolution
-    against 0.1 s here, more than the overhead allowed over Tesseract itself.
+    0.05° steps, on a reduced, Otsu-binarised copy. The coarse steps shift the row profiles of
+    narrow vertical strips instead of turning the image (a small turn is nearly a shear): a
+    third cheaper per page, and the same angles on the 20 bench pages and 30 real scanned
+    pages. The fine steps, where a strip's shift is below a pixel, turn the image. The
+    ``deskew`` package's Hough transform found the same angles on our rendered scans but cost
+    about 3 s a page at this resolution against 0.1 s here, more than the overhead allowed
+    over Tesseract itself.
     """
     scale = SKEW_WORK_WIDTH / gray.shape[1]
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
@@ -56,7 +61,17 @@ def measure_skew(gray: np.ndarray) -> float:
         rows = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST).sum(axis=1, dtype=np.float64)
         return float(np.var(rows))
 
-    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5), key=sharpness)
+    strip = width // SKEW_STRIPS
+    profiles = np.stack([ink[:, k * strip:(k + 1) * strip].sum(axis=1, dtype=np.float64) for k in range(SKEW_STRIPS)])
+    centres = (np.arange(SKEW_STRIPS) + 0.5) * strip - width / 2
+
+    def sheared_sharpness(angle: float) -> float:
+        rows = np.zeros(3 * height)  # room for shifts of up to a page's height either way
+        for profile, shift in zip(profiles, np.rint(-centres * np.tan(np.radians(angle))).astype(int)):
+            rows[height + shift:2 * height + shift] += profile
+        return float(np.var(rows[height:2 * height]))
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5), key=sheared_sharpness)
     fine = max(np.arange(coarse - 0.5, coarse + 0.5 + 1e-9, 0.05), key=sharpness)
     return round(float(fine), 2)
 
