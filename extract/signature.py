@@ -17,7 +17,8 @@ from .lines import looks_like_name, squash, strip_rank
 from .names import canonical_title, looks_like_damaged_name, names_in, repair_name
 
 WRAP_ENDINGS = (",", "-", "VÀ")  # a title line ending so continues on the next line
-DEPUTY_WORDS = ("PHÓ", "THỨ")  # 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH': a flattened text joined two lines
+DEPUTY_WORDS = ("PHÓ", "THỨ")
+GOES_ON = ("VỀ", "CỦA", "VÀ")  # words a title line never starts with: the wrapped end of the line above  # 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH': a flattened text joined two lines
 
 
 def build_signer(sha: str, lines: list[Line], context: list[Line] = ()) -> Signer | None:  # type: ignore[assignment]
@@ -61,7 +62,8 @@ def _apply_titles(signer: Signer, titles: list[str]) -> None:
 
 def _unmerge(titles: list[str]) -> list[str]:
     """Split title lines that a flattened text joined: at an inner authority
-    ('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH') and, after 'KT.', before 'PHÓ …' / 'THỨ …'."""
+    ('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH') and, after 'KT.', before 'PHÓ …' / 'THỨ …', also where
+    the 'KT.' line's wrapped end was printed before the position ('VỀ HQ PHÓ TRƯỞNG BAN')."""
     result: list[str] = []
     for title in titles:
         current: list[str] = []
@@ -69,6 +71,10 @@ def _unmerge(titles: list[str]) -> list[str]:
             deputy = token in DEPUTY_WORDS and split_authority(" ".join(current))[0] == "KT." and len(current) > 1
             if current and (authority_of(token) or deputy):
                 result.append(" ".join(current))
+                current = []
+            elif current and token in DEPUTY_WORDS and current[0] in GOES_ON and result \
+                    and split_authority(result[-1])[0] == "KT.":
+                result[-1] += " " + " ".join(current)  # 'KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ' / 'VỀ HQ PHÓ TRƯỞNG BAN'
                 current = []
             current.append(token)
         result.append(" ".join(current))

@@ -128,3 +128,11 @@ def test_recipients_under_a_misread_noi_nhan(shared_data, tmp_path):
     doc = process(tmp_path / "tb-last-page.pdf")
     assert doc.signer is not None and doc.signer.name == "Hoàng Văn Thuân"
     assert "Công ty TNHH Hiệp Phú" in [r.name for r in doc.recipients]
+
+
+def test_a_kt_line_whose_end_wrapped_before_the_position(dev_plan, extract_file):
+    """189 prints 'KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ' / 'VỀ HQ PHÓ TRƯỞNG BAN': 'VỀ HQ' ends the body
+    signed for, 'PHÓ TRƯỞNG BAN' is the position."""
+    signer = extract_file(dev_plan("189_")).signer
+    assert signer.on_behalf_of == "CỤC TRƯỞNG / KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ"
+    assert signer.position == "PHÓ TRƯỞNG BAN"
