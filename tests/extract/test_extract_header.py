@@ -7,6 +7,8 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
+from kehoach.extract import extract
+from kehoach.ingest import read_document
 from kehoach.models.doc_types import fold
 from kehoach.pipeline import process
 
@@ -213,3 +215,16 @@ def test_title_goes_on_with_a_preamble_word_in_lower_case(dev_plan, extract_file
     doc = extract_file(dev_plan("031_"))
     assert doc.title.startswith("Về việc ủy quyền cho Giám đốc Sở Công Thương thực hiện một số nhiệm vụ")
     assert doc.title.endswith("trên địa bàn tỉnh Lào Cai")
+
+
+@pytest.mark.slow
+def test_stray_margin_words_read_first_do_not_hide_the_header(dev_plan, script, tmp_path):
+    """166 rendered as a medium scan (seed 0, as ``bench/extract_eval.py`` renders it): Tesseract
+    reads the margin words 'cháy', 'thực' and 'Kính gửi:' as blocks of their own ahead of the
+    header. Moved back to where they are printed, the header reads as on the text."""
+    make_scans = script("scripts/make_scans.py")
+    scan = make_scans.make_scan(dev_plan("166_"), tmp_path, degrade_level="medium", seed=0, max_pages=1, stem="scan")
+    doc = extract(read_document(scan.pdf))
+    assert doc.number == "7432/UBND-XD"
+    assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert doc.title is not None and doc.title.startswith("V/v triển khai thực hiện Quyết định số 1074/QĐ-BXD")
