@@ -99,7 +99,7 @@ _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆ
 # '… trân trọng thông báo./.').
 _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich|lanh dao)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
-                          r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de ).* biet\b|tran trong thong bao)"
+                          r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de )?.* biet\b|tran trong thong bao)"
                           # a letter's sender signing off ('Sở Công Thương kính báo cáo …', '… phúc đáp để Công ty …
                           # biết, thực hiện', 'Thuế tỉnh Tây Ninh trả lời cho Công ty được biết …', 'Cục Thuế
                           # có ý kiến để … được biết') or introducing what it conveys ('… có ý kiến chỉ đạo như sau:')
@@ -108,7 +108,7 @@ _ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu tru
                           # or asking the addressee to carry the letter out ('Sở … yêu cầu Công ty … nghiêm túc thực hiện;')
                           r"|^\S+(?: \S+){0,8} (?:yeu cau|de nghi) [^;.]{0,120}? (?:nghiem tuc|khan truong|to chuc|trien khai)"
                           r" thuc hien\s*(?:[;.]|$)")
-_CARRIES_OUT = re.compile(r"^\W*(?:nghiem tuc |khan truong )?(?:to chuc |trien khai )?thuc hien\W*$")
+_CARRIES_OUT = re.compile(r"^\W*(?:nghiem tuc |khan truong )?(?:to chuc |trien khai,? )?thuc hien\W*$")
 # A duty that ends by announcing what a report must contain ('… tổng hợp báo cáo cụ thể về một số nội
 # dung sau:' / '(1) Số hộ dân có nhà bị sập …'): the items below are its contents, not duties of their own.
 _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: cu the)? (?:nhu )?sau(?: day)?\s*:$"
@@ -120,6 +120,13 @@ TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency 
 # '- Về hạ tầng bảo vệ môi trường: Đề nghị Chủ đầu tư …'): the request starts a task there.
 _ASKS_INSIDE = re.compile(r"[,:]\s+(?:do vậy,?\s+|vì vậy,?\s+)?((?:đề nghị|Đề nghị)\s+(?!của\b))")
 SNAGS = ("vuong mac", "kho khan", "phat sinh")  # the closing's 'if anything goes wrong, report it': no task
+# Items that hand out no duty: that closing as an item or paragraph of its own ('Trường hợp phát sinh khó
+# khăn, vướng mắc, đề nghị Công ty tổng hợp báo cáo …'), and the particulars of a body ('- Tên chủ đầu tư:
+# Công ty …', '- Địa chỉ liên hệ: …', '- Số điện thoại: …') listed under it, or of a meeting ('- Thành phần: …').
+_NO_DUTY = re.compile(r"^(?:trong qua trinh [^,.;]*,\s*)?(?:truong hop|neu)\b[^.;]*\b(?:" + "|".join(SNAGS) + r")\b"
+                      r"|^(?:ten(?: [^:]{1,30})?|dia chi(?: [^:]{1,20})?|(?:so )?dien thoai|email|fax|website|dia diem|thanh phan"
+                      r"|ma so (?:thue|doanh nghiep))\s*:")
+_PARTICULARS = re.compile(r"^\W*(?:\([^)]*\)\s*)?[;:,]\s*(?:dia chi|giay chung nhan|ma so|(?:so )?dien thoai)\b")  # 'Công ty …; Địa chỉ: …'
 ASKED_VERB_WORDS = 4  # an opening that asks named bodies to do 'what follows' with a verb this short
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
 # A decision that sets out a body's functions and duties, and the article that lists the duties.
@@ -262,7 +269,8 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
     heading_lead = _heading_lead(node.heading) if node.heading else []
-    if node.heading and ((assigning or _DUTIES_OF.match(folded(node.heading))) and not heading_lead
+    hands_out = node.heading and (_DUTIES_OF.match(folded(node.heading)) or folded(node.heading).startswith(ASKING))
+    if node.heading and ((assigning or hands_out) and not heading_lead  # 'Giao người đứng đầu các cơ quan …'
                          or cut_short(node.heading, heading_lead)):
         heading_lead = doer_names(node.heading) or heading_lead
     lead = own.lead or heading_lead or inherited
@@ -584,6 +592,9 @@ def _charges(clause: str) -> bool:
 
 def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS,
           part: int | str = 0) -> Task | None:
+    subject, rest = _subject_and_rest(description)
+    if _NO_DUTY.match(folded(description)) or _PARTICULARS.match(folded(rest)) or subject and not re.search(r"\w", rest):
+        return None  # no duty: a closing on snags, particulars, or a body named and nothing more ('…; Công ty X.')
     agencies = find_agencies(description)
     # a label ('Đơn vị chủ trì: Sở X') says outright who leads; the sentence's own subject is
     # often the generic doer ('Các đơn vị được giao … lập dự toán', 'các cơ quan, đơn vị tổ chức …')

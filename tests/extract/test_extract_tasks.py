@@ -875,3 +875,28 @@ def test_a_later_paragraph_that_agrees_is_no_task(dev_plan, extract_file):
     tasks = extract_file(dev_plan("108_")).tasks
     assert not any(t.lead == ["Phòng Quản lý công nghiệp"] for t in tasks)
     assert any(t.lead == ["Phòng Kế hoạch - Tổng hợp"] for t in tasks)
+
+
+def test_closings_on_snags_and_particulars_are_no_tasks(dev_plan, extract_file):
+    """125's item 'Trường hợp phát sinh khó khăn, vướng mắc, đề nghị Công ty tổng hợp báo cáo …' and
+    210's 'Trường hợp phát sinh vướng mắc …' close the letter; 114 lists a company's particulars
+    ('- Tên chủ đầu tư: …', '- Số điện thoại: …', 'Công ty … ; Địa chỉ: …'): none is a duty."""
+    for prefix in ("125_", "210_"):
+        assert not any(t.description.startswith("Trường hợp phát sinh") for t in extract_file(dev_plan(prefix)).tasks)
+    described = [t.description for t in extract_file(dev_plan("114_")).tasks]
+    assert not any(d.startswith(("Tên chủ đầu tư", "Số điện thoại", "Địa chỉ")) or "; Địa chỉ:" in d for d in described)
+
+
+def test_a_heading_that_hands_items_to_bodies_the_patterns_do_not_know(dev_plan, extract_file):
+    """194: '1. Giao người đứng đầu các cơ quan chuyên môn, …, các đơn vị sự nghiệp công lập trực thuộc Ủy
+    ban nhân Thành phố; Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu' leads its four bullets;
+    its closing 'Đề nghị các cơ quan, đơn vị khẩn trương triển khai, thực hiện./.' asks nothing new."""
+    tasks = extract_file(dev_plan("194_")).tasks
+    heads = [t for t in tasks if t.lead and t.lead[0].startswith("người đứng đầu các cơ quan chuyên môn")]
+    assert len(heads) == 4 and all(t.lead[1] == "Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu" for t in heads)
+    assert not any(t.description.startswith("Đề nghị các cơ quan, đơn vị khẩn trương") for t in tasks)
+
+
+def test_telling_the_addressee_is_a_sign_off(dev_plan, extract_file):
+    """136 closes 'Sở Công Thương thông báo Công ty … biết và thực hiện./.': no task."""
+    assert not any(t.description.startswith("Sở Công Thương thông báo") for t in extract_file(dev_plan("136_")).tasks)
