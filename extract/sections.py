@@ -294,9 +294,10 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.heading, node.text = label.strip(), squash(after)  # '2. Đẩy mạnh rà soát, …: Các bộ khẩn trương …'
     elif sep and ADDRESS.match(label.strip()):
         node.text = rest  # a member of a body set up, not a title: '1. Ông: X - Phó Giám đốc Sở, Trưởng đoàn;'
-    elif sep and after.strip() and ((len(label) <= LABEL_CHARS or folded(label).startswith(SCOPE_LABEL)
+    elif sep and after.strip() and ((len(core := _BRACKETED.sub("", bare)) <= LABEL_CHARS
+                                     or folded(label).startswith(SCOPE_LABEL) or _CITES_RULE.search(folded(label))
                                      or len(label) <= LONG_HEADING_CHARS and ANSWER.match(after.strip()))
-                                    and not any(c in bare for c in ".;(") and not _is_sentence(label)
+                                    and not any(c in core.rstrip(".") for c in ".;(") and not _is_sentence(label)
                                     and not folded(label).endswith(INTRODUCING) or is_name_list(label)) \
             and not _colon_in_name(rest, len(label)) and not _names_the_label(after):
         node.heading, node.text = label.strip(), squash(after)
@@ -312,6 +313,12 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
     else:
         node.text = rest
     return node
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")  # '2. Mã số thông tin công trình (theo quy định …): Chưa có' – a short label
+# A form's item naming the rule it follows ('1. Sự tuân thủ … (thực hiện theo quy định tại khoản 1 Điều 46 …): …'):
+# a label of any length.
+_CITES_RULE = re.compile(r"\((?:thuc hien )?theo quy dinh tai [^()]*\)\W*$")
 
 
 def _is_topic(label: str) -> bool:
@@ -431,7 +438,7 @@ def _continue(node: _Node, line: Line, in_quote: bool = False) -> None:
     if len(node.lines) == 2 and _is_topic(first) and ":" not in first and _ends_label(first, text):
         label, _, after = f"{first} {text}".partition(":")  # '6. Về việc … của tỉnh Điện' / 'Biên vào …: Giao Bộ …'
         node.heading, node.text = label.strip(), squash(after)
-    elif node.heading is None and _ends_scope_title(node, text):
+    elif node.heading is None and (_ends_scope_title(node, text) or _ends_name_list(node, text)):
         node.heading, node.text = node.text, text  # '2.3. Đối với công tác …,' / '… khoáng sản' / 'Yêu cầu …'
     elif node.heading and not node.text and (is_upper(text) and is_upper(node.heading) or _wraps_topic(node, text)):
         node.heading = f"{node.heading} {text}"
@@ -452,6 +459,14 @@ def _ends_scope_title(node: _Node, text: str) -> bool:
     first, last = node.lines[0].text.strip(), node.lines[-2].text.strip()
     return not re.search(r"[.;:]", node.text) and len(node.text) <= LONG_HEADING_CHARS \
         and len(last) < TITLE_END_RATIO * len(first) and text[:1].isupper()
+
+
+def _ends_name_list(node: _Node, text: str) -> bool:
+    """The bodies an item charges, wrapped onto a second line ('1. Công an tỉnh, các sở, ban, ngành,
+    đoàn thể tỉnh và Ủy ban nhân dân' / 'các xã, phường'), end where a capitalised paragraph starts
+    ('Theo chức năng, nhiệm vụ, …'): they are the item's title."""
+    return len(node.lines) >= 3 and bool(node.text) and text[:1].isupper() and "\n" not in node.text \
+        and not node.text.endswith(SENTENCE_END) and is_name_list(node.text)
 
 
 def _wraps_topic(node: _Node, text: str) -> bool:

@@ -395,3 +395,17 @@ def test_scope_titles_printed_as_sentences(dev_plan, extract_file):
     assert second[2].heading.endswith("khai thác, thu hồi khoáng sản") and second[2].text.startswith("Yêu cầu thực hiện")
     first = extract_file(dev_plan("110_")).sections[0]
     assert first.heading == "Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản"
+
+
+def test_form_labels_with_brackets_and_a_wrapped_list_of_bodies(dev_plan, extract_file):
+    """114 follows the appraisal notice's form: '2. Mã số thông tin công trình (theo quy định …): Chưa có.'
+    and 'V. … 1. Sự tuân thủ … (thực hiện theo quy định tại khoản 1 Điều 46 …): Nội dung này, …' are
+    labels however long; 166's '1. Công an tỉnh, các sở, … và Ủy ban nhân dân' / 'các xã, phường' /
+    'Theo chức năng, …' is titled by the bodies it charges."""
+    sections = extract_file(dev_plan("114_")).sections
+    assert sections[0].children[1].heading.startswith("Mã số thông tin công trình (theo quy định")
+    result = next(s for s in sections if s.number == "V")
+    assert result.children[0].heading.startswith("Sự tuân thủ quy định của pháp luật về lập, thẩm tra thiết kế")
+    first = extract_file(dev_plan("166_")).sections[0]
+    assert first.heading == "Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường"
+    assert first.text.startswith("Theo chức năng, nhiệm vụ")
