@@ -115,6 +115,7 @@ _LISTS_CONTENTS = re.compile(r"\bbao cao\b.*\b(?:noi dung|thong tin|so lieu)(?: 
                              r"|\bvan ban(?: quy pham phap luat)? (?:nhu )?sau(?: day)?\s*:$")  # '… các văn bản … sau:' / '- Nghị định …'
 # '(1) …; (2) …' or '(i) …; (ii) …' numbering items inside one paragraph, after its ':' or a ';'.
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
+MAX_NAME_WORDS_LABELLED = 12  # a body named after a role's ':' ('Chủ đầu tư: Ban Quản lý dự án … xã Trấn Yên.')
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
 # A request after a comma or a label's ':' inside a sentence ('…, do vậy đề nghị Chủ đầu tư cập nhật …',
 # '- Về hạ tầng bảo vệ môi trường: Đề nghị Chủ đầu tư …'): the request starts a task there.
@@ -125,7 +126,9 @@ SNAGS = ("vuong mac", "kho khan", "phat sinh")  # the closing's 'if anything goe
 # Công ty …', '- Địa chỉ liên hệ: …', '- Số điện thoại: …') listed under it, or of a meeting ('- Thành phần: …').
 _NO_DUTY = re.compile(r"^(?:trong qua trinh [^,.;]*,\s*)?(?:truong hop|neu)\b[^.;]*\b(?:" + "|".join(SNAGS) + r")\b"
                       r"|^(?:ten(?: [^:]{1,30})?|dia chi(?: [^:]{1,20})?|(?:so )?dien thoai|email|fax|website|dia diem|thanh phan"
-                      r"|ma so (?:thue|doanh nghiep))\s*:")
+                      r"|ma so (?:thue|doanh nghiep))\s*:"
+                      # what happened before the letter ('Ngày 16/6/2025, Quốc hội đã thông qua …', 'Trong thời gian qua, … đã …')
+                      r"|^(?:trong )?(?:thoi gian qua|ngay \d{1,2}/\d{1,2}/\d{4}),[^.;]{0,100}?\bda\b")
 _PARTICULARS = re.compile(r"^\W*(?:\([^)]*\)\s*)?[;:,]\s*(?:dia chi|giay chung nhan|ma so|(?:so )?dien thoai)\b")  # 'Công ty …; Địa chỉ: …'
 ASKED_VERB_WORDS = 4  # an opening that asks named bodies to do 'what follows' with a verb this short
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
@@ -375,7 +378,12 @@ def _lead_in(node: Section) -> list[str]:
     """Who the items below are charged to, when the node's text ends by saying so ('Để tiếp
     tục …, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:')."""
     last = node.text.rstrip().rsplit("\n", 1)[-1].strip()
-    return _subject(last) if node.children and last.endswith(":") else []
+    if not (node.children and last.endswith(":")):
+        return []
+    # or by asking someone at its end over a list of bullets ('… Trong quá trình triển khai dự án …, đề nghị
+    # Chủ đầu tư:' / '- Phối hợp …'); numbered items below such a request title topics, each naming its doers
+    bulleted = all(not child.number[:1].isalnum() and not child.number.startswith("(") for child in node.children)
+    return _subject(last) or (_asked(last) if bulleted else [])
 
 
 def _partnered_task(sha: str, node: Section, lead: list[str], labels: _Labels) -> Task | None:
@@ -593,7 +601,8 @@ def _charges(clause: str) -> bool:
 def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS,
           part: int | str = 0) -> Task | None:
     subject, rest = _subject_and_rest(description)
-    if _NO_DUTY.match(folded(description)) or _PARTICULARS.match(folded(rest)) or subject and not re.search(r"\w", rest):
+    if _NO_DUTY.match(folded(description)) or _PARTICULARS.match(folded(rest)) or subject and not re.search(r"\w", rest) \
+            or _names_only(rest):
         return None  # no duty: a closing on snags, particulars, or a body named and nothing more ('…; Công ty X.')
     agencies = find_agencies(description)
     # a label ('Đơn vị chủ trì: Sở X') says outright who leads; the sentence's own subject is
@@ -619,6 +628,18 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
         section_ref=node.id,
         origin="body",
     )
+
+
+def _names_only(rest: str) -> bool:
+    """A role labelled with the body that holds it ('Chủ đầu tư: Ban Quản lý dự án … xã Trấn Yên.'):
+    who, and no duty."""
+    label, colon, value = rest.partition(":")
+    if not colon or label.strip() or not value.strip():
+        return False
+    value = value.strip()
+    found = find_agencies(value)
+    return bool(found) and found[0].start == 0 and len(value.split()) <= MAX_NAME_WORDS_LABELLED \
+        and not re.search(r"[,;:]", value)
 
 
 def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:

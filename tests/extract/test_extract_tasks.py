@@ -900,3 +900,20 @@ def test_a_heading_that_hands_items_to_bodies_the_patterns_do_not_know(dev_plan,
 def test_telling_the_addressee_is_a_sign_off(dev_plan, extract_file):
     """136 closes 'Sở Công Thương thông báo Công ty … biết và thực hiện./.': no task."""
     assert not any(t.description.startswith("Sở Công Thương thông báo") for t in extract_file(dev_plan("136_")).tasks)
+
+
+def test_a_paragraph_asking_at_its_end_leads_the_bullets_below(dev_plan, extract_file):
+    """165's '2.5. Lĩnh vực thủy lợi' ends its finding '… Trong quá trình triển khai dự án nếu được cấp có
+    thẩm quyền phê duyệt, đề nghị Chủ đầu tư:' over four bullets: each is the investor's; its 'Chủ đầu
+    tư: Ban Quản lý dự án … xã Trấn Yên.' names who holds the role, no duty."""
+    tasks = extract_file(dev_plan("165_")).tasks
+    assert sum(t.lead == ["Chủ đầu tư"] and t.description.startswith(("Phối hợp", "Không gây", "Chịu trách"))
+               for t in tasks) == 3
+    assert not any(t.description.startswith("Chủ đầu tư: Ban Quản lý") for t in tasks)
+
+
+def test_what_happened_before_the_letter_is_no_task(dev_plan, extract_file):
+    """169 recounts 'Trong thời gian qua, nước ta đã tiến hành …' and 'Ngày 16/6/2025, Quốc hội đã thông
+    qua …' under its request to the central bodies: background, not their duties."""
+    assert not any(t.description.startswith(("Trong thời gian qua", "Ngày 16/6/2025"))
+                   for t in extract_file(dev_plan("169_")).tasks)
