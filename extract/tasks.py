@@ -600,10 +600,8 @@ def _charges(clause: str) -> bool:
 
 def _task(sha: str, node: Section, description: str, lead: list[str], labels: _Labels = NO_LABELS,
           part: int | str = 0) -> Task | None:
-    subject, rest = _subject_and_rest(description)
-    if _NO_DUTY.match(folded(description)) or _PARTICULARS.match(folded(rest)) or subject and not re.search(r"\w", rest) \
-            or _names_only(rest):
-        return None  # no duty: a closing on snags, particulars, or a body named and nothing more ('…; Công ty X.')
+    if _hands_out_nothing(description):
+        return None
     agencies = find_agencies(description)
     # a label ('Đơn vị chủ trì: Sở X') says outright who leads; the sentence's own subject is
     # often the generic doer ('Các đơn vị được giao … lập dự toán', 'các cơ quan, đơn vị tổ chức …')
@@ -628,6 +626,14 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
         section_ref=node.id,
         origin="body",
     )
+
+
+def _hands_out_nothing(description: str) -> bool:
+    """A text that charges no duty however it opens: a closing on snags, particulars (see
+    ``_NO_DUTY``), a body named and nothing more ('…; Công ty X.'), or a role and its holder."""
+    subject, rest = _subject_and_rest(description)
+    return bool(_NO_DUTY.match(folded(description)) or _PARTICULARS.match(folded(rest))
+                or subject and not re.search(r"\w", rest) or _names_only(rest))
 
 
 def _names_only(rest: str) -> bool:
