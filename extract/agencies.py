@@ -50,7 +50,7 @@ HEADS = [
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
     "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
     "Công ty",  # a company charged by a decision or notice ('Công ty TNHH MTV Duy Hiếu phải …')
-    "Công ty cổ phần", "Công ty trách nhiệm hữu hạn",  # its legal form in lower case ('Công ty cổ phần Mông Sơn')
+    *(LEGAL_FORMS := ["Công ty cổ phần", "Công ty trách nhiệm hữu hạn"]),  # its legal form in lower case ('Công ty cổ phần Mông Sơn')
     "Tập đoàn", "Tổng công ty",  # state groups and corporations charged by directives ('Tập đoàn Điện lực Việt Nam')
     *UNITS,
 ]
@@ -80,6 +80,10 @@ NOT_NAME = {
     "tổng", "kịp", "nghiêm", "sớm", "trân", "nêu", "hoàn", "yêu", "đang", "kính", "phúc", "trả",
     "nhận", "xác", "chấm", "cử",
 }
+# Words that end a business name written in lower case ('Công ty cổ phần xây dựng giao thông Yên Bái có …'):
+# the predicate and the prepositions that follow a name; a business line may start with any verb ('xây dựng').
+NOT_BUSINESS = {"có", "là", "được", "phải", "đã", "sẽ", "đang", "cần", "chịu", "đề", "tại", "của", "theo", "với", "cho",
+                "để", "về", "trên", "thuộc", "các"}
 # Verbs' first syllables that a name has only as its first lower-case syllable ('Trung tâm Xúc
 # tiến', but 'Bộ Công an tiến hành …'): never the second one of a name word.
 NOT_SECOND = {"tiến"}
@@ -430,6 +434,9 @@ def _patterns() -> list[Pattern]:
         for n in range(1, MAX_NAME_WORDS + 1):
             patterns += [head_tokens + _name(n), head_tokens + _name(n) + place]
         patterns += [head_tokens + _listed_name(2), head_tokens + _listed_name(3)]
+        if head in LEGAL_FORMS:  # a business name in lower case up to its place ('Công ty Cổ phần xây dựng giao thông Yên Bái')
+            patterns.append(head_tokens + [{"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)},
+                                            "OP": "{1,8}"}, {"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "{1,3}"}])
         patterns.append(head_tokens + place)
     patterns += [_phrase(unit, first_title=True) for unit in UNITS]
     for board in ZONE_BOARDS:  # 'Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ'

@@ -917,3 +917,10 @@ def test_what_happened_before_the_letter_is_no_task(dev_plan, extract_file):
     qua …' under its request to the central bodies: background, not their duties."""
     assert not any(t.description.startswith(("Trong thời gian qua", "Ngày 16/6/2025"))
                    for t in extract_file(dev_plan("169_")).tasks)
+
+
+def test_a_business_name_in_lower_case_up_to_its_place(dev_plan, extract_file):
+    """026 charges 'Công ty Cổ phần xây dựng giao thông Yên Bái' twice: the name runs in lower case
+    to its place, and is read whole, not cut after 'Cổ phần'."""
+    leads = [t.lead for t in extract_file(dev_plan("026_")).tasks]
+    assert leads.count(["Công ty Cổ phần xây dựng giao thông Yên Bái"]) >= 2
