@@ -42,6 +42,9 @@ LABEL = "AGENCY"
 # A department's or ministry's own office and inspectorate, named alone ('5. Văn phòng Sở: …') or
 # with their body ('Văn phòng Sở Công Thương tỉnh Lào Cai').
 UNITS = ["Văn phòng Sở", "Văn phòng Bộ", "Thanh tra Sở", "Thanh tra Bộ"]
+# A company named with its legal form in lower case ('Công ty cổ phần Mông Sơn'), whose business line may
+# run on in lower case up to its place (see ``NOT_BUSINESS``).
+LEGAL_FORMS = ["Công ty cổ phần", "Công ty trách nhiệm hữu hạn"]
 HEADS = [
     "Sở", "Ban", "Bộ", "Phòng", "Đài", "Báo", "Cục", "Chi cục", "Văn phòng", "Công an", "Trung tâm", "Viện", "Hội",
     "Liên đoàn", "Tỉnh đoàn", "Thành đoàn", "Kho bạc", "Ngân hàng", "Bảo hiểm xã hội", "Thanh tra", "Tòa án",
@@ -50,7 +53,7 @@ HEADS = [
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
     "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
     "Công ty",  # a company charged by a decision or notice ('Công ty TNHH MTV Duy Hiếu phải …')
-    *(LEGAL_FORMS := ["Công ty cổ phần", "Công ty trách nhiệm hữu hạn"]),  # its legal form in lower case ('Công ty cổ phần Mông Sơn')
+    *LEGAL_FORMS,
     "Tập đoàn", "Tổng công ty",  # state groups and corporations charged by directives ('Tập đoàn Điện lực Việt Nam')
     *UNITS,
 ]

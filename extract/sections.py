@@ -97,9 +97,10 @@ def unnumbered_body(sha: str, lines: list[Line]) -> Section | None:
     'Cục Thuế nhận được …' / 'Đề nghị Công ty … liên hệ …'): its paragraphs after the addressees,
     as one node without a number, from which the tasks stage reads the letter's requests. It
     is not one of the document's sections; None when ``lines`` hold no 'Kính gửi' or nothing after it."""
-    start = _after_addressees(lines)
-    if start is None or start >= len(lines):
+    span = _addressee_span(lines)
+    if span is None or span[1] >= len(lines):
         return None
+    start = span[1]
     quoted = quoted_lines(lines[start:])
     node = _Node(Marker("body", "", ""), [])
     for i, line in enumerate(lines[start:]):
@@ -107,8 +108,8 @@ def unnumbered_body(sha: str, lines: list[Line]) -> Section | None:
     return _to_model(sha, node, "body")
 
 
-def _after_addressees(lines: list[Line]) -> int | None:
-    """Index of the first line after a letter's 'Kính gửi' and its addressees; None without one."""
+def _addressee_span(lines: list[Line]) -> tuple[int, int] | None:
+    """The index of a letter's 'Kính gửi' line and of the first line after its addressees."""
     listed = _addressee_lines(lines)
     for i, line in enumerate(lines):
         if folded(line.text).startswith(ADDRESSEE_OPENING):
@@ -116,7 +117,7 @@ def _after_addressees(lines: list[Line]) -> int | None:
             while end < len(lines) and (end in listed or _goes_on_addressee(lines[end].text)
                                         or lines[end - 1].text.split()[-1].lower() in CONNECTIVES):
                 end += 1  # 'Kính gửi: Các' / 'Thuế tỉnh, thành phố.'
-            return end
+            return i, end
     return None
 
 
@@ -127,10 +128,10 @@ def addressees(lines: list[Line]) -> list[str]:
     """Whom a letter is addressed to, one name each as printed without its bullet or closing
     ';' / '.' ('Kính gửi: Bộ Xây dựng', or 'Kính gửi:' / '- Các Sở, ban, ngành tỉnh;' / …);
     [] without a 'Kính gửi'."""
-    end = _after_addressees(lines)
-    if end is None:
+    span = _addressee_span(lines)
+    if span is None:
         return []
-    start = next(i for i, line in enumerate(lines) if folded(line.text).startswith(ADDRESSEE_OPENING))
+    start, end = span
     first = lines[start].text.partition(":")[2].strip().lstrip("|")  # 'Kính gửi: | - Sở …' in a table's cell
     names: list[str] = []
     for i, text in enumerate([first, *(line.text for line in lines[start + 1:end])]):
