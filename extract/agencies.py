@@ -106,7 +106,7 @@ GROUPS = [
     "đơn vị , địa phương", "cơ quan , đơn vị , địa phương", "Đoàn thể", "tổ chức chính trị - xã hội",
     "cơ quan , đơn vị , địa phương , doanh nghiệp", "tổ chức chính trị - xã hội trực thuộc",
     "bộ , ngành", "bộ , ngành , địa phương", "bộ , cơ quan ngang bộ", "sở", "ngành", "sở ngành", "bộ ngành", "tổ chức , cá nhân", "cấp ủy đảng",
-    "cấp ủy", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ", "tập đoàn", "tổng công ty",
+    "cấp ủy", "tổ chức , doanh nghiệp", "tổ chức thành viên", "tổ chức chính trị - xã hội thành viên", "cơ sở sản xuất", "phòng", "bộ", "tập đoàn", "tổng công ty",
     "cơ quan ngang bộ", "cơ quan ngang bộ , cơ quan thuộc chính phủ", "nhà đầu tư", "nhà thầu",
     "cơ quan chủ quản", "cơ quan truyền thông", "cơ quan báo chí", "cơ quan truyền thông , báo chí",
     "ngân hàng thương mại", "ngân hàng thương mại cổ phần",

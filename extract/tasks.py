@@ -59,7 +59,7 @@ _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu
 # nghiệp: …, giao UBND …') is followed by its subject only after 'giao' / 'đề nghị' / 'yêu cầu' ('Đối
 # với các địa phương …, Ủy ban nhân dân các cấp … thì cần …' names the object).
 _LEADING_CLAUSE = re.compile(r"^(?:de (?!nghi\b|xuat\b)|(?:sau khi|truoc khi|khi|voi vai tro|trong thoi gian"
-                             r"|truong hop|nham|tren co so)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
+                             r"|truong hop|nham|tren co so|ngoai viec)\b)")  # 'Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính …'
 SCOPE_CLAUSE = "doi voi "
 ALSO = "dong thoi "  # '…; đồng thời UBND phường Âu Lâu đề xuất …': a clause of its own for whom it names
 # Duties handed out by someone named after 'do' ('Nhiệm vụ cụ thể của các thành viên trong Đoàn kiểm tra do
@@ -81,7 +81,8 @@ PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 # trách nhiệm:', '…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:').
 _ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien khai, )?(?:tap trung )?thuc hien(?: tot| day du| nghiem tuc)?)?\s*"
                         r"(?:cac cong viec(?: lien quan| sau)?|(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
-                        r"(?: trong tam| chu yeu| cu the)?(?: cap bach)? (?:nhu )?sau(?: day)?|nhu sau)?\s*:?$")
+                        r"(?: trong tam| chu yeu| cu the)?(?: cap bach)? (?:nhu )?sau(?: day)?|nhu sau"
+                        r"|(?:mot so|cac) (?:\S+ ){1,3}sau(?: day)?)?\s*:?$")  # '… một số nội [dung] sau:'
 # A notice of a meeting with one province ('… TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ'): the duties
 # its part on tasks lists with no subject are that province's (FORMAT.md, helper-K).
 _MEETS_PLACE = re.compile(r"\blam viec voi (?:lanh dao |thuong truc |ban thuong vu )?(tinh|thanh pho) (?!uy\b)"
@@ -97,7 +98,7 @@ _DUTY_PART = re.compile(r"\b(?:nhiem vu|giai phap)\b")  # 'II. MỘT SỐ NHIỆ
 # Chỉ thị này', and a notice's last line ('Văn phòng Chính phủ thông báo để … biết, thực hiện',
 # 'Sở Công Thương thông báo cho Công ty … được biết để …',
 # '… trân trọng thông báo./.').
-_ISSUER_ASKS = re.compile(r"^\S+(?: \S+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich|lanh dao)\b"
+_ISSUER_ASKS = re.compile(r"^[^\s,]+(?: [^\s,]+){0,8} (?:yeu cau|de nghi) (?:cac|thu truong|giam doc|chu tich|lanh dao)\b"
                           r"|^yeu cau .*\b(?:chi thi|ke hoach|cong dien|quyet dinh) nay\b"
                           r"|^\S+(?: \S+){0,6} (?:thong bao (?:cho |de )?.* biet\b|tran trong thong bao)"
                           # a letter's sender signing off ('Sở Công Thương kính báo cáo …', '… phúc đáp để Công ty …
@@ -140,6 +141,9 @@ _AGREES = re.compile(r"^(?:(?:co ban |da )?(?:thong nhat(?! quan ly)|nhat tri|do
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
 _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
+_VERB_AHEAD = re.compile(r"\s+" + _DUTY_VERB.pattern)  # a duty's verb after words describing its doer
+# What a group asked by its kind does, said right after it ('các đơn vị hoạt động hóa chất …')
+_DESCRIBES = re.compile(r"\s+(?:hoat dong|kinh doanh|san xuat|su dung|tham gia|co hoat dong|dang)\b")
 _COORD_CUE = re.compile(r"\bphoi hop(?: chat che)?(?: voi| cung)?\s*")
 # Sections whose items are headed by who does the work ('IV. TỔ CHỨC THỰC HIỆN' / '4. Các doanh
 # nghiệp viễn thông'); elsewhere an item's heading is a topic ('2.3. Thử nghiệm và tối ưu hóa').
@@ -223,6 +227,8 @@ def _asked(paragraph: str) -> list[str]:
     names = _run(paragraph, find_agencies(paragraph), cues[-1].end())
     if not names:
         return []
+    if len(names) == 1 and paragraph.startswith(names[0], cues[-1].end()):
+        names = [_described(paragraph, cues[-1].end(), names[0], asked=True)]
     rest = paragraph[paragraph.find(names[-1], cues[-1].end()) + len(names[-1]):]
     rest = folded(rest.strip(" .;,"))
     # '… đề nghị UBND các xã, phường; các đơn vị … thực hiện nghiêm túc …. Cụ thể:': the items detail the request
@@ -668,12 +674,30 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     run = _run(text, agencies, start) or _places(text, start)
     if run and (asks := _ASKS_NEXT.match(key, text.find(run[-1], start) + len(run[-1]))):
         run = _run(text, agencies, asks.end()) or run  # 'Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở …'
-    if len(run) == 1 and is_collective(run[0]) and text.startswith(run[0], start) \
-            and (duty := _RESPONSIBLE.search(text, start + len(run[0]))):
-        gap = text[start + len(run[0]):duty.start()]
-        if RUNS_ON.match(gap) and not re.search(r"[.;:]", gap) and len(gap.split()) <= MAX_GROUP_WORDS:
-            return [text[start:duty.start()].strip()]
+    if len(run) == 1 and text.startswith(run[0], start):
+        return [_described(text, start, run[0], asked=bool(intro))]
     return run
+
+
+def _described(text: str, start: int, name: str, asked: bool) -> str:
+    """A group named by its kind at ``start``, with the description that runs on to its duty: up to
+    'có trách nhiệm' ('Các cơ quan được phân công chủ trì … có trách nhiệm …'), or, when a request
+    names it (``asked``) and the description says what the group does, up to the duty's verb ('đề
+    nghị các đơn vị hoạt động hóa chất trên địa bàn tỉnh nghiên cứu, …'). Otherwise as found."""
+    if not is_collective(name):
+        return name
+    end = start + len(name)
+    key = aligned_fold(text)
+    if duty := _RESPONSIBLE.search(text, end):
+        stop = duty.start()
+    elif asked and _DESCRIBES.match(key, end) and (verb := _VERB_AHEAD.search(key, end)):
+        stop = verb.start()
+    else:
+        return name
+    gap = text[end:stop]
+    if RUNS_ON.match(gap) and not re.search(r"[.;:]", gap) and len(gap.split()) <= MAX_GROUP_WORDS:
+        return text[start:stop].strip()
+    return name
 
 
 def _places(text: str, start: int) -> list[str]:

@@ -924,3 +924,21 @@ def test_a_business_name_in_lower_case_up_to_its_place(dev_plan, extract_file):
     to its place, and is read whole, not cut after 'Cổ phần'."""
     leads = [t.lead for t in extract_file(dev_plan("026_")).tasks]
     assert leads.count(["Công ty Cổ phần xây dựng giao thông Yên Bái"]) >= 2
+
+
+def test_a_group_asked_with_what_it_does(dev_plan, extract_file):
+    """119 asks 'Đề nghị các đơn vị hoạt động hóa chất trên địa bàn tỉnh nghiên cứu, …' over six bullets:
+    the group is named with its description, up to the verb of its duty, and leads each bullet."""
+    leads = [t.lead for t in extract_file(dev_plan("119_")).tasks]
+    assert leads.count(["các đơn vị hoạt động hóa chất trên địa bàn tỉnh"]) >= 7
+
+
+def test_an_opening_asking_for_some_items_and_a_later_request(dev_plan, extract_file):
+    """127's opening '… yêu cầu các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên
+    địa bàn thực hiện một số nội sau:' (a word missing) leads its seven items; 'Ngoài việc thực hiện các
+    nội dung trên, yêu cầu các tổ chức, cá nhân, doanh nghiệp thực hiện …' is a request of its own."""
+    tasks = extract_file(dev_plan("127_")).tasks
+    group = "các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên địa bàn"
+    assert sum(t.lead == [group] for t in tasks) == 7
+    assert any(t.lead == ["các tổ chức, cá nhân, doanh nghiệp"] and t.description.startswith("Ngoài việc")
+               for t in tasks)
