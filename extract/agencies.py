@@ -52,6 +52,7 @@ HEADS = [
     "Báo và Phát thanh, Truyền hình", "Thông tấn xã",  # a province's merged press and broadcaster (2025)
     "Viện Nghiên cứu phát triển",  # a province's development institute: four syllables before its place
     "Vụ",  # a ministry's department ('Vụ trưởng Vụ Kế hoạch, Tài chính')
+    "Chi nhánh",  # a company's branch, named with its company ('Chi nhánh số 1 - Công ty cổ phần …')
     "Công ty",  # a company charged by a decision or notice ('Công ty TNHH MTV Duy Hiếu phải …')
     *LEGAL_FORMS,
     "Tập đoàn", "Tổng công ty",  # state groups and corporations charged by directives ('Tập đoàn Điện lực Việt Nam')
@@ -124,6 +125,7 @@ TITLES = ["Giám đốc", "Tổng Giám đốc", "Tổng giám đốc", "Thủ t
 LONE_TITLES = ["bộ trưởng", "thủ trưởng cơ quan ngang bộ", "thủ trưởng cơ quan thuộc chính phủ",
                "thủ trưởng cơ quan ngang bộ , cơ quan thuộc chính phủ",
                "thủ trưởng cơ quan ngang bộ , cơ quan trực thuộc chính phủ", "cơ quan thanh tra"]
+_BRANCH_BEFORE = re.compile(r"Chi nhánh(?: số \d+)?\s*[-–]\s*$")  # a numbered branch, named with its company after a dash
 _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:Các|các)\s+)?(?:" + "|".join(sorted(TITLES, key=len, reverse=True))
                            + r")\s+$")
 # A group goes on with more kinds ('Các Sở, ngành' + ', đơn vị') and ends with what qualifies it
@@ -248,6 +250,10 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             end = _members_end(text, end, head[1])
         elif _PLACES_HEAD.search(text, start, end) and text[end:end + 1] == ":":
             end = _places_end(text, end)
+        if text.startswith("Công ty", start) and (branch := _BRANCH_BEFORE.search(text, 0, start)):
+            start = branch.start()  # 'Chi nhánh số 1 - ' + 'Công ty cổ phần …'
+            while widened and widened[-1][1] > start:  # its 'Chi nhánh', found on its own
+                widened.pop()
         if title := _TITLE_BEFORE.search(text, 0, start):
             start = title.start()
             while widened and widened[-1][1] > start:  # 'Bộ trưởng' of 'Bộ trưởng Bộ Tài chính'
@@ -475,6 +481,7 @@ def _patterns() -> list[Pattern]:
     patterns.append([{"TEXT": "Tổ"}, {"LOWER": "trưởng"}, {"LOWER": "tổ", "OP": "?"},
                      {"LOWER": {"IN": ["công", "kiểm"]}, "OP": "?"}, {"LOWER": {"IN": ["tác", "tra"]}, "OP": "?"}])
     patterns.append([{"TEXT": "Công"}, {"LOWER": "ty"}])  # the short name a decision defines ('sau đây gọi tắt Công ty')
+    patterns.append([{"TEXT": "Chi"}, {"LOWER": "nhánh"}])  # and a letter to a branch ('(sau đây gọi tắt là Chi nhánh)')
     patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": {"IN": ["ông", "bà", "thành", "cá"]}},
                      {"LOWER": {"IN": ["/", "(", ")", ",", "bà", "viên", "nhân"]}, "OP": "*"},
                      *_phrase("có tên tại điều"), {"IS_DIGIT": True}])

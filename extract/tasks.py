@@ -131,6 +131,10 @@ _NO_DUTY = re.compile(r"^(?:trong qua trinh [^,.;]*,\s*)?(?:truong hop|neu)\b[^.
                       # what happened before the letter ('Ngày 16/6/2025, Quốc hội đã thông qua …', 'Trong thời gian qua, … đã …')
                       r"|^(?:trong )?(?:thoi gian qua|ngay \d{1,2}/\d{1,2}/\d{4}),[^.;]{0,100}?\bda\b")
 _PARTICULARS = re.compile(r"^\W*(?:\([^)]*\)\s*)?[;:,]\s*(?:dia chi|giay chung nhan|ma so|(?:so )?dien thoai)\b")  # 'Công ty …; Địa chỉ: …'
+# An item that tells the rule ('Theo quy định tại khoản 3 Điều 13 Nghị định …, thời hạn của Giấy phép …'),
+# and a finding followed by what is asked about it of no one named ('…. Đề nghị rà soát, ghi thống nhất …').
+_STATES_RULE = re.compile(r"^theo quy dinh\b")
+_ASKED_AFTER_FINDING = re.compile(r"(?<=[.;])\s+(?:Đề nghị|Yêu cầu)\s+(?=[a-zđà-ỹ])")
 ASKED_VERB_WORDS = 4  # an opening that asks named bodies to do 'what follows' with a verb this short
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
 # A decision that sets out a body's functions and duties, and the article that lists the duties.
@@ -611,7 +615,13 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
     agencies = find_agencies(description)
     # a label ('Đơn vị chủ trì: Sở X') says outright who leads; the sentence's own subject is
     # often the generic doer ('Các đơn vị được giao … lập dự toán', 'các cơ quan, đơn vị tổ chức …')
-    lead = labels.lead or _subject(description, agencies) or _before_cue(description, agencies) or lead
+    named = labels.lead or _subject(description, agencies) or _before_cue(description, agencies)
+    if not named and lead:  # the duty of whom the item is asked of, unless it only states the rule
+        if _STATES_RULE.match(folded(description)):
+            return None
+        if asked := _ASKED_AFTER_FINDING.search(description):  # '… ghi không thống nhất …. Đề nghị rà soát, …'
+            description = description[asked.end():]
+    lead = named or lead
     if not lead:
         return None
     timing = read_timing(description)

@@ -942,3 +942,13 @@ def test_an_opening_asking_for_some_items_and_a_later_request(dev_plan, extract_
     assert sum(t.lead == [group] for t in tasks) == 7
     assert any(t.lead == ["các tổ chức, cá nhân, doanh nghiệp"] and t.description.startswith("Ngoài việc")
                for t in tasks)
+
+
+def test_a_letter_to_a_branch_asks_after_each_finding(dev_plan, extract_file):
+    """117 asks 'đề nghị Chi nhánh rà soát, hoàn thiện, cụ thể như sau:' (the branch named 'Chi nhánh số 1 -
+    Công ty cổ phần …' and shortened 'Chi nhánh'): a bullet stating a finding and then '… . Đề nghị rà
+    soát, …' is the request alone; '- Theo quy định tại khoản 3 Điều 13 …, thời hạn …' tells the rule."""
+    tasks = extract_file(dev_plan("117_")).tasks
+    assert any(t.lead == ["Chi nhánh"] and t.description.startswith("kê khai đầy đủ") for t in tasks)
+    assert not any(t.description.startswith("Theo quy định") for t in tasks)
+    assert any(t.lead == ["Chi nhánh số 1 - Công ty cổ phần Xuất nhập khẩu Sợi Phương Nam"] for t in tasks)
