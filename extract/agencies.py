@@ -443,9 +443,11 @@ def _patterns() -> list[Pattern]:
         for n in range(1, MAX_NAME_WORDS + 1):
             patterns += [head_tokens + _name(n), head_tokens + _name(n) + place]
         patterns += [head_tokens + _listed_name(2), head_tokens + _listed_name(3)]
-        if head in LEGAL_FORMS:  # a business name in lower case up to its place ('Công ty Cổ phần xây dựng giao thông Yên Bái')
-            patterns.append(head_tokens + [{"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)},
-                                            "OP": "{1,8}"}, {"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "{1,3}"}])
+        if head in LEGAL_FORMS:  # a business name in lower case up to its place ('Công ty Cổ phần xây dựng giao thông Yên Bái',
+            business = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)}, "OP": "{1,8}"}
+            place_words = {"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "{1,3}"}
+            patterns.append(head_tokens + [business, place_words])
+            patterns.append(head_tokens + [{"IS_TITLE": True}, business, place_words])  # '… Luyện kim hóa chất Tây Bắc')
         patterns.append(head_tokens + place)
     patterns += [_phrase(unit, first_title=True) for unit in UNITS]
     for board in ZONE_BOARDS:  # 'Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ'

@@ -47,7 +47,7 @@ TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương tr
 DIRECTING_NOTICES = ("ket luan", "y kien chi dao", "ket qua kiem tra")
 NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
                     "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu",
-                    "dia diem", "thanh phan")  # where a meeting or inspection is held, and who attends
+                    *(MEETING_LABELS := ("dia diem", "thanh phan")))  # where a meeting or inspection is held, and who attends
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
 _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|uy quyen(?: cho)?\s+"
                     r"|(?:do vay|vi vay|vi the),\s*(?=de nghi|giao|yeu cau)"  # 'Do vậy, đề nghị Công ty …'
@@ -79,7 +79,7 @@ _PARTNERS_BELOW = re.compile(r"^chu tri,?\s*(?:va\s*)?phoi hop(?: voi| cung)?\s*
 PERSON = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ]")
 # What is left of a paragraph that names agencies only to announce the items below ('Các bộ, ngành có
 # trách nhiệm:', '…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:').
-_ANNOUNCES = re.compile(r"^(?:can |phai )?(?:(?:co|chiu) trach nhiem|(?:trien khai, )?(?:tap trung )?thuc hien(?: tot| day du| nghiem tuc)?)?\s*"
+_ANNOUNCES = re.compile(r"^(?:can |phai |khan truong )?(?:(?:co|chiu) trach nhiem|(?:trien khai, )?(?:tap trung )?thuc hien(?: tot| day du| nghiem tuc)?)?\s*"
                         r"(?:cac cong viec(?: lien quan| sau)?|(?:mot so |cac )?(?:nhiem vu|giai phap|noi dung)(?:,? (?:nhiem vu|giai phap))*"
                         r"(?: trong tam| chu yeu| cu the)?(?: cap bach)? (?:nhu )?sau(?: day)?|nhu sau"
                         r"|(?:mot so|cac) (?:\S+ ){1,3}sau(?: day)?)?\s*:?$")  # '… một số nội [dung] sau:'
@@ -276,9 +276,12 @@ def _tasks_of(sha: str, node: Section, inherited: list[str], labels: _Labels = N
     patterns do not know it."""
     if _states_aims(node):  # no duty, unless its last words hand the items below to someone
         intro = _lead_in(node)
-        return [t for child in node.children for t in _tasks_of(sha, child, intro, assigning=False)] if intro else []
-    if is_label(node.text) or _is_label_heading(node):
-        return []
+        tasks = [t for child in node.children for t in _tasks_of(sha, child, intro, assigning=False)] if intro else []
+        if folded(node.heading or "").startswith(MEETING_LABELS):  # a letter's request run on after its last item
+            tasks += _later_charges(sha, node, labels, first_part=1)  # ('5. Địa điểm: …' / 'Đề nghị UBND xã …')
+        return tasks
+    if is_label(node.text) or _is_label_heading(node):  # no duty, but a request may follow ('5. Địa điểm: …' / 'Đề nghị …')
+        return _later_charges(sha, node, labels, first_part=1)
     own = _labels_of(node)
     labels = own if own.lead or own.timing else labels
     heading_lead = _heading_lead(node.heading) if node.heading else []

@@ -952,3 +952,12 @@ def test_a_letter_to_a_branch_asks_after_each_finding(dev_plan, extract_file):
     assert any(t.lead == ["Chi nhánh"] and t.description.startswith("kê khai đầy đủ") for t in tasks)
     assert not any(t.description.startswith("Theo quy định") for t in tasks)
     assert any(t.lead == ["Chi nhánh số 1 - Công ty cổ phần Xuất nhập khẩu Sợi Phương Nam"] for t in tasks)
+
+
+def test_a_request_after_a_meetings_place_and_a_long_business_name(dev_plan, extract_file):
+    """130 numbers its meeting's particulars and ends '5. Địa điểm: …' / 'Đề nghị UBND xã Quy Mông, Công ty
+    cổ phần Luyện kim hóa chất Tây Bắc chuẩn bị báo cáo …': the request is a task of both, the company
+    named whole (a business line of four syllables before its place)."""
+    tasks = extract_file(dev_plan("130_")).tasks
+    assert any(t.lead[0] == "UBND xã Quy Mông" and t.lead[1].startswith("Công ty cổ phần Luyện kim h")  # 'hoá' as printed
+               and t.lead[1].endswith("chất Tây Bắc") for t in tasks if len(t.lead) == 2)
