@@ -448,6 +448,10 @@ def _patterns() -> list[Pattern]:
             place_words = {"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "{1,3}"}
             patterns.append(head_tokens + [business, place_words])
             patterns.append(head_tokens + [{"IS_TITLE": True}, business, place_words])  # '… Luyện kim hóa chất Tây Bắc')
+            # or up to words of its own name ('Công ty Cổ phần đầu tư phát triển Đô thị và Khu công nghiệp')
+            own = [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}},
+                   {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)}, "OP": "{0,2}"}]
+            patterns.append(head_tokens + [business, *own, {"LOWER": "và"}, *own])
         patterns.append(head_tokens + place)
     patterns += [_phrase(unit, first_title=True) for unit in UNITS]
     for board in ZONE_BOARDS:  # 'Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ'

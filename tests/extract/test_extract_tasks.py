@@ -961,3 +961,10 @@ def test_a_request_after_a_meetings_place_and_a_long_business_name(dev_plan, ext
     tasks = extract_file(dev_plan("130_")).tasks
     assert any(t.lead[0] == "UBND xã Quy Mông" and t.lead[1].startswith("Công ty cổ phần Luyện kim h")  # 'hoá' as printed
                and t.lead[1].endswith("chất Tây Bắc") for t in tasks if len(t.lead) == 2)
+
+
+def test_a_business_name_in_lower_case_up_to_its_own_name_words(dev_plan, extract_file):
+    """028 charges 'Công ty Cổ phần đầu tư phát triển Đô thị và Khu công nghiệp có trách nhiệm …': the
+    business line in lower case runs on to the words of its own name, read whole, not cut at 'Đô'."""
+    leads = [t.lead for t in extract_file(dev_plan("028_")).tasks]
+    assert ["Công ty Cổ phần đầu tư phát triển Đô thị và Khu công nghiệp"] in leads
