@@ -33,6 +33,11 @@ from .numbers import continues_number
 MAX_HEADER_LINES = 40  # the top phase never looks further
 BROKEN_DATE_LINES = 5  # a place-date may be broken over this many more lines …
 BROKEN_DATE_CHARS = 20  # … each this short
+# Bodies that open the second unit of an issuer block ('BỘ CÔNG THƯƠNG' / 'CỤC HÓA CHẤT'), unless the word
+# before makes them part of a name ('TỔNG CỤC', 'CHI CỤC', 'CƠ SỞ').
+SECOND_BODIES = {"cuc", "so", "vu", "tong", "chi"}
+NOT_A_BODY_BEFORE = {"tong", "chi", "co"}
+_RULE = re.compile(r"[-–—_=.]{3,}")  # the rule printed under the issuer block
 VV_LINE_CHARS = 70  # 'V/v' continues in a narrow left column
 MAX_SENDER_SPLIT = 3  # words of a telegram's sender left on the title's last line ('THỦ' of 'THỦ TƯỚNG …')
 STAMP_GAP_SPACES = 3  # a stamp's words stand off a title line by this many of its median gaps
@@ -136,9 +141,24 @@ def _take_other(piece: Piece, head: HeaderLines, vv_open: bool) -> bool:
         head.title.append(piece.line)
         return True
     if left and is_upper(piece.text) and head.number is None and not head.vv and not opens_with_authority(piece.text):
-        head.issuer.append(piece.line)
+        head.issuer += _issuer_parts(piece.line)
         return True
     return False
+
+
+def _issuer_parts(line: Line) -> list[Line]:
+    """An issuer line holding two bodies, as a text file may run the block together ('BỘ CÔNG
+    THƯƠNG CỤC HÓA CHẤT -------'): one line per body, the rule printed under them dropped."""
+    tokens = line.text.split()
+    end = len(tokens)
+    while end > 1 and _RULE.fullmatch(tokens[end - 1]):
+        end -= 1
+    words = [plain(token) for token in tokens]
+    cuts = [i for i in range(2, end - 1)  # each body with a name of its own ('BỘ NỘI VỤ' is one)
+            if words[i] in SECOND_BODIES and words[i - 1] not in NOT_A_BODY_BEFORE]
+    if not cuts and end == len(tokens):
+        return [line]
+    return [sub_line(line, start, stop) for start, stop in zip([0, *cuts], [*cuts, end])]
 
 
 def _ends_top(piece: Piece) -> bool:

@@ -126,14 +126,17 @@ def is_authority_line(text: str, next_text: str | None) -> bool:
 
 
 def right_column_anchors(tokens: list[str]) -> list[int]:
-    """Token indices where the right header column begins in a mixed line without boxes:
-    the rest of the line is the national title, the motto, or a place-date."""
+    """Token indices where a header line without boxes holds a new part: the right column (the
+    national title, the motto, or a place-date) or the 'V/v' after the number."""
     low = [plain(t) for t in tokens]
     found = [i for i in range(1, len(low)) if low[i].startswith("c") and is_national_title(" ".join(tokens[i:]))]
     if (start := _motto_start(low)) is not None and is_motto(" ".join(tokens[start:])):
         found.append(start)
     if (span := place_span(tokens)) and span[0] < span[1] and find_date(" ".join(tokens[span[0]:])):
         found.append(span[0])
+    # and, on the left, a 'V/v' run onto the number ('Số: 597/HC-QLHC V/v cấp Giấy phép …')
+    found += [i for i in range(1, len(low)) if low[i].startswith(VV_OPENINGS[0])
+              and classify(" ".join(tokens[:i])) is Kind.NUMBER]
     return found
 
 

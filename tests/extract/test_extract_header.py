@@ -228,3 +228,15 @@ def test_stray_margin_words_read_first_do_not_hide_the_header(dev_plan, script, 
     assert doc.number == "7432/UBND-XD"
     assert doc.issuer is not None and doc.issuer.name == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
     assert doc.title is not None and doc.title.startswith("V/v triển khai thực hiện Quyết định số 1074/QĐ-BXD")
+
+
+def test_a_header_run_together_line_by_line(dev_plan, extract_file):
+    """107 prints its issuer block on one line ('BỘ CÔNG THƯƠNG CỤC HÓA CHẤT -------') and its 'V/v' after
+    the number ('Số: 597/HC-QLHC V/v cấp Giấy phép …'): two bodies without the rule, and the title read;
+    'BỘ NỘI VỤ' (171) stays one body."""
+    doc = extract_file(dev_plan("107_"))
+    assert doc.issuer is not None and (doc.issuer.parent, doc.issuer.name) == ("BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT")
+    assert doc.number == "597/HC-QLHC"
+    assert doc.title == "V/v cấp Giấy phép xuất khẩu, nhập khẩu hóa chất cần kiểm soát đặc biệt"
+    other = extract_file(dev_plan("171_"))
+    assert other.issuer is not None and other.issuer.name == "BỘ NỘI VỤ" and other.issuer.parent is None
