@@ -44,6 +44,7 @@ TITLE_END_RATIO = 0.6  # a wrapped title's last line this much shorter than its 
 # goes on in the next one.
 OPENS_INLINE_ITEMS = re.compile(r"[:;]\s*\((?:1|i)\)$")
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
+CLOSING_QUOTES = "”\"’»"  # a quoted passage closed after its full stop ('… trừ Hiến pháp.”') ends a paragraph too
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
 INTRODUCING = (" gom", " nhu sau", " la", " sau day")
 HONORIFIC = re.compile(r"^(?:Ông|Bà|Đ/c|Đồng chí)\.?\s+")
@@ -445,7 +446,7 @@ def _continue(node: _Node, line: Line, in_quote: bool = False) -> None:
         node.heading = f"{node.heading} {text}"
     elif not node.text:
         node.text = text
-    elif node.text.endswith(SENTENCE_END) and not starts_lower(text) and not in_quote:
+    elif node.text.rstrip(CLOSING_QUOTES).endswith(SENTENCE_END) and not starts_lower(text) and not in_quote:
         node.text = f"{node.text}\n{text}"
     else:
         node.text = f"{node.text} {text}"

@@ -968,3 +968,11 @@ def test_a_business_name_in_lower_case_up_to_its_own_name_words(dev_plan, extrac
     business line in lower case runs on to the words of its own name, read whole, not cut at 'Đô'."""
     leads = [t.lead for t in extract_file(dev_plan("028_")).tasks]
     assert ["Công ty Cổ phần đầu tư phát triển Đô thị và Khu công nghiệp"] in leads
+
+
+def test_a_request_after_a_quoted_passage(dev_plan, extract_file):
+    """107 quotes the law and closes the passage '… trừ Hiến pháp.”'; the next line 'Cục Hóa chất đề
+    nghị Sở Công Thương tỉnh Quảng Ngãi căn cứ các quy trên, chủ động nghiên cứu …' is a paragraph of
+    its own and a request."""
+    tasks = extract_file(dev_plan("107_")).tasks
+    assert [t.lead for t in tasks] == [["Sở Công Thương tỉnh Quảng Ngãi"]]
