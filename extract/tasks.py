@@ -145,6 +145,11 @@ _AGREES = re.compile(r"^(?:(?:co ban |da )?(?:thong nhat(?! quan ly)|nhat tri|do
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
 _RESPONSIBLE = re.compile(r"(?<=[^\s.;:])\s+(?:có|chịu) trách nhiệm\b")
+# A rule restated ('Khoản 1 Điều 59 Nghị định … quy định: …') for those it binds, named by their kind ('Tổ
+# chức, cá nhân khai thác khoáng sản …'), up to what they must do ('có trách nhiệm', 'phải').
+_RULE_SAYS = re.compile(r"^[^:.;]{0,150}\bquy định:\s*")
+_BOUND_BY_RULE = re.compile(r"(?:Các |các )?[Tt]ổ chức, cá nhân\s+(?!có liên quan\b)[a-zđà-ỹ]")
+_BINDS = re.compile(r"(?<=[^\s.;:])\s+(?:(?:có|chịu) trách nhiệm|phải)\b")
 _VERB_AHEAD = re.compile(r"\s+" + _DUTY_VERB.pattern)  # a duty's verb after words describing its doer
 # What a group asked by its kind does, said right after it ('các đơn vị hoạt động hóa chất …')
 _DESCRIBES = re.compile(r"\s+(?:hoat dong|kinh doanh|san xuat|su dung|tham gia|co hoat dong|dang)\b")
@@ -674,6 +679,8 @@ def _subject(text: str, agencies: list[Agency] | None = None) -> list[str]:
     chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …')."""
     if names := executors(text):  # a decision's closing article, whose list the patterns cannot read whole
         return names
+    if ruled := _ruled_subject(text):
+        return [ruled]
     agencies = find_agencies(text) if agencies is None else agencies
     key = aligned_fold(text)
     intro = _INTRO.match(key) or _ASSIGNED_BY.match(key)
@@ -711,6 +718,20 @@ def _described(text: str, start: int, name: str, asked: bool) -> str:
     if RUNS_ON.match(gap) and not re.search(r"[.;:]", gap) and len(gap.split()) <= MAX_GROUP_WORDS:
         return text[start:stop].strip()
     return name
+
+
+def _ruled_subject(text: str) -> str | None:
+    """Whom a rule the text restates binds, named by kind and described up to its duty ('Khoản 1
+    Điều 59 Nghị định số 193/2025/NĐ-CP quy định: Tổ chức, cá nhân khai thác khoáng sản có trách
+    nhiệm …', 'Tổ chức, cá nhân khai thác khoáng sản, khai thác tận thu khoáng sản phải lắp đặt …')."""
+    says = _RULE_SAYS.match(text)
+    start = says.end() if says else 0
+    if not _BOUND_BY_RULE.match(text, start) or not (duty := _BINDS.search(text, start)):
+        return None
+    subject = text[start:duty.start()].strip()
+    if re.search(r"[.;:]", subject) or len(subject.split()) > MAX_GROUP_WORDS:
+        return None
+    return subject
 
 
 def _places(text: str, start: int) -> list[str]:

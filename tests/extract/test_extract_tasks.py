@@ -976,3 +976,12 @@ def test_a_request_after_a_quoted_passage(dev_plan, extract_file):
     its own and a request."""
     tasks = extract_file(dev_plan("107_")).tasks
     assert [t.lead for t in tasks] == [["Sở Công Thương tỉnh Quảng Ngãi"]]
+
+
+def test_whom_a_restated_rule_binds(dev_plan, extract_file):
+    """110 restates the rules: 'Khoản 1 Điều 59 Nghị định số 193/2025/NĐ-CP quy định: Tổ chức, cá nhân khai
+    thác khoáng sản có trách nhiệm …' binds the miners as the rule describes them, not the letter's
+    addressees."""
+    leads = [t.lead for t in extract_file(dev_plan("110_")).tasks]
+    assert ["Tổ chức, cá nhân khai thác khoáng sản"] in leads
+    assert ["Tổ chức, cá nhân khai thác khoáng sản, khai thác tận thu khoáng sản"] in leads
