@@ -44,6 +44,7 @@ TITLE_END_RATIO = 0.6  # a wrapped title's last line this much shorter than its 
 # goes on in the next one.
 OPENS_INLINE_ITEMS = re.compile(r"[:;]\s*\((?:1|i)\)$")
 SENTENCE_END = (".", ";", ":", "!", "?", "./.")
+_LABEL_COLON = re.compile(r":(?=\s|$)")
 CLOSING_QUOTES = "”\"’»"  # a quoted passage closed after its full stop ('… trừ Hiến pháp.”') ends a paragraph too
 # 'Nguồn lực thực hiện Kế hoạch bao gồm: (i) …' is a sentence running on after its ':', no label.
 INTRODUCING = (" gom", " nhu sau", " la", " sau day")
@@ -356,8 +357,14 @@ def _sentence_with_subject(text: str) -> bool:
 def _ends_label(first: str, text: str) -> bool:
     """``text`` completes the topic title ``first`` began: a ':' follows a few words that end no
     sentence ('Biên vào …: Giao …'), not a paragraph of its own under a whole title."""
-    label, colon, _ = text.partition(":")
+    label, colon, _ = _at_label_colon(text)
     return bool(colon) and not re.search(r"\.(?:\s|$)", label) and len(first) + len(label) <= LONG_HEADING_CHARS
+
+
+def _at_label_colon(text: str) -> tuple[str, str, str]:
+    """``text`` split at its first ':' that ends a label, not one inside a code ('QCVN 05A:2020/BCT')."""
+    found = _LABEL_COLON.search(text)
+    return (text[:found.start()], ":", text[found.end():]) if found else (text, "", "")
 
 
 def _names_the_label(after: str) -> bool:
@@ -438,7 +445,7 @@ def _continue(node: _Node, line: Line, in_quote: bool = False) -> None:
     node.lines.append(line)
     first = node.text or node.heading or ""
     if len(node.lines) == 2 and _is_topic(first) and ":" not in first and _ends_label(first, text):
-        label, _, after = f"{first} {text}".partition(":")  # '6. Về việc … của tỉnh Điện' / 'Biên vào …: Giao Bộ …'
+        label, _, after = _at_label_colon(f"{first} {text}")  # '6. Về việc … của tỉnh Điện' / 'Biên vào …: Giao Bộ …'
         node.heading, node.text = label.strip(), squash(after)
     elif node.heading is None and (_ends_scope_title(node, text) or _ends_name_list(node, text)):
         node.heading, node.text = node.text, text  # '2.3. Đối với công tác …,' / '… khoáng sản' / 'Yêu cầu …'

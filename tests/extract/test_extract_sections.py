@@ -409,3 +409,10 @@ def test_form_labels_with_brackets_and_a_wrapped_list_of_bodies(dev_plan, extrac
     first = extract_file(dev_plan("166_")).sections[0]
     assert first.heading == "Công an tỉnh, các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường"
     assert first.text.startswith("Theo chức năng, nhiệm vụ")
+
+
+def test_a_colon_inside_a_code_is_no_label(dev_plan, extract_file):
+    """115's '6. Về bản vẽ tổng thể mặt bằng của kho chứa hóa chất' is followed by 'Theo quy định tại …
+    QCVN 05A:2020/BCT …': the ':' of the code ends no label, so the heading stays the title alone."""
+    doc = extract_file(dev_plan("115_"))
+    assert any(s.number == "6" and s.heading == "Về bản vẽ tổng thể mặt bằng của kho chứa hóa chất" for s in doc.sections)
