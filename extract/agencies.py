@@ -174,6 +174,8 @@ _BOARD_TAIL = re.compile(r"(?<=xây dựng)\s+(?:các\s+)?công trình(?:\s+(?:g
 # A place ending a name whose first syllable is a head's ('Trung tâm Bảo tồn Di sản Văn hóa thế giới Hội An'):
 # read as a body of its own right after the name, with nothing between.
 _PLACE_AFTER = re.compile(r" Hội [A-ZĐÀ-Ỹ]\w*")
+# The place a known name left off after its level ('Bộ chỉ huy quân sự tỉnh' + ' Lào Cai').
+_PLACE_NAME_TAIL = re.compile(r"(?:(?<=\stỉnh)|(?<=\shuyện)|(?<=\sxã)|(?<=\sphường))(?:\s+(?!Giao\b|Đề\b|Yêu\b|Căn\b|Chủ\b|Phối\b|Thực\b|Khẩn\b|Tổ\b)[A-ZĐÀ-Ỹ]\w*){1,3}")
 _SHORT_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9&]{1,9}\)")  # the abbreviation a body is printed with after its name
 _RANGE_TAIL = re.compile(rf"(?:(?<=tỉnh)|(?<=phố))(?:\s+ven biển)?\s+từ\s+{_NAMED}\s+đến\s+{_NAMED}")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
@@ -238,6 +240,8 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             above = next((s for s in spans[index + 1:] if s[0] > end), None)
             if text[start:end].endswith("thuộc") and above and not text[end:above[0]].strip():
                 end = above[1]
+        if not is_collective(text[start:end]) and (place := _PLACE_NAME_TAIL.match(text, end)):
+            end = place.end()
         if not is_collective(text[start:end]) and (central := _CENTRAL_TAIL.match(text, end)):
             end = central.end()  # 'Sở Văn hóa và Thể thao tỉnh' + ', thành phố trực thuộc Trung ương'
         if _PLACES_HEAD.search(text, start, end) and (stretch := _RANGE_TAIL.match(text, end)):

@@ -985,3 +985,9 @@ def test_whom_a_restated_rule_binds(dev_plan, extract_file):
     leads = [t.lead for t in extract_file(dev_plan("110_")).tasks]
     assert ["Tổ chức, cá nhân khai thác khoáng sản"] in leads
     assert ["Tổ chức, cá nhân khai thác khoáng sản, khai thác tận thu khoáng sản"] in leads
+
+
+def test_a_request_to_the_provinces_military_command(dev_plan, extract_file):
+    """144 asks 'Bộ chỉ huy quân sự tỉnh Lào Cai nghiên cứu, tổng hợp': the command is named with its
+    province and, standing beside a Sở, not above it, is charged."""
+    assert [t.lead for t in extract_file(dev_plan("144_")).tasks] == [["Bộ chỉ huy quân sự tỉnh Lào Cai"]]
