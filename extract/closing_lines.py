@@ -18,7 +18,7 @@ POSITION_WORDS = re.compile(
     r"\b(chu tich|giam doc|truong|chu nhiem|thu tuong|bi thu|chanh|pho|uy vien|thu ky|dai dien|"
     r"nguoi lap|thong doc|ke toan|chuyen vien|tong kiem toan)\b")
 _AUTHORITY = re.compile(r"^(T/?\.?M|K/?\.?T|T/?\.?L|T\.?U\.?Q)(\.\s*|\s+|$)")
-_NOI_NHAN = re.compile(r"^n\S{1,3}\s+nh\S{1,3}\s*[:.]")
+_NOI_NHAN = re.compile(r"^n\S{1,3}\s+nh\S{1,3}\s*(?:[:.]|$)")  # or alone, its ":" wrapped (172)
 _NOISE = re.compile(r"^[\[(]?\s*(da ky|ky\b|ky,|chu ky|dong dau|ghi ro)")
 _DASH = re.compile(r"^[-–—•+*]")
 PARTY_HEADS = ("dai dien", "y kien", "nguoi lap", "xac nhan")

@@ -136,3 +136,12 @@ def test_a_kt_line_whose_end_wrapped_before_the_position(dev_plan, extract_file)
     signer = extract_file(dev_plan("189_")).signer
     assert signer.on_behalf_of == "CỤC TRƯỞNG / KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ"
     assert signer.position == "PHÓ TRƯỞNG BAN"
+
+
+def test_noi_nhan_whose_colon_wrapped(dev_plan, extract_file):
+    """172 prints 'Nơi nhận' on a line and its ':' on the next: the list is the recipients, not a
+    section of the body, and the letter's request before it is a task."""
+    doc = extract_file(dev_plan("172_"))
+    assert doc.sections == []
+    assert "Bộ Tài chính" in [r.name for r in doc.recipients]
+    assert [t.lead for t in doc.tasks] == [["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]]
