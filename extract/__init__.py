@@ -24,7 +24,7 @@ from .recipients import build_recipients
 from .ranks import writes_upward
 from .sections import addressees, build_sections, unnumbered_body
 from .signature import build_signer
-from .tasks import build_tasks, letter_tasks, requests
+from .tasks import build_tasks, letter_tasks, named_as_addressed, requests
 from .stamps import build_stamp
 
 Stage = Callable[[Document, Context], None]
@@ -70,7 +70,8 @@ def tasks_stage(doc: Document, ctx: Context) -> None:
     (and of the directives that charge agencies the same way, see :mod:`.tasks`), or off the
     paragraphs of a letter that numbers none; a letter to a superior (see :mod:`.ranks`) gives none."""
     sender = doc.issuer.name if doc.issuer else None
-    if doc.doc_type == "Công văn" and writes_upward(sender, addressees(ctx.layout.preamble)):
+    addressed = addressees(ctx.layout.preamble)
+    if doc.doc_type == "Công văn" and writes_upward(sender, addressed):
         doc.tasks = []  # a proposal to a superior ('… trân trọng đề nghị Bộ Xây dựng …') charges nobody
     elif not doc.sections and (body := unnumbered_body(doc.source.sha256, ctx.layout.preamble)) is not None:
         doc.tasks = letter_tasks(doc.source.sha256, doc.doc_type, body, sender)
@@ -78,6 +79,7 @@ def tasks_stage(doc: Document, ctx: Context) -> None:
         doc.tasks = build_tasks(doc.source.sha256, doc.doc_type, doc.sections, doc.title, _opening(ctx.layout.preamble))
         if doc.doc_type == "Công văn":
             doc.tasks = requests(doc.tasks, sender)
+    named_as_addressed(doc.tasks, addressed)
 
 
 def _opening(preamble: list[Line]) -> str:

@@ -202,6 +202,18 @@ def requests(tasks: list[Task], sender: str | None) -> list[Task]:
             and not _CARRIES_OUT.match(folded(_subject_and_rest(t.description)[1].split(";")[0]))]
 
 
+def named_as_addressed(tasks: list[Task], addressees: list[str]) -> None:
+    """Leads the patterns cut short, completed from the letter's 'Kính gửi' line where the task
+    prints the addressee's whole name ('Công ty cổ phần Đầu tư' of 'Đề nghị Công ty cổ phần Đầu tư
+    xây dựng hạ tầng cơ sở thông báo …', whose business line has no place to end it)."""
+    for task in tasks:
+        for i, lead in enumerate(task.lead):
+            whole = next((name for name in addressees if len(name) > len(lead) and name.startswith(lead)
+                          and name in task.description), None)
+            if whole:
+                task.lead[i], task.lead_canonical[i] = whole, canonical_name(whole)
+
+
 def _regulated_body(title: str, sections: list[Section]) -> list[str]:
     """The body whose functions and duties a decision sets out ('… QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN
     HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ TỈNH HÀ TĨNH'), as its text most often prints it ('Sở Nội vụ'):

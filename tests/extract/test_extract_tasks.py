@@ -991,3 +991,10 @@ def test_a_request_to_the_provinces_military_command(dev_plan, extract_file):
     """144 asks 'Bộ chỉ huy quân sự tỉnh Lào Cai nghiên cứu, tổng hợp': the command is named with its
     province and, standing beside a Sở, not above it, is charged."""
     assert [t.lead for t in extract_file(dev_plan("144_")).tasks] == [["Bộ chỉ huy quân sự tỉnh Lào Cai"]]
+
+
+def test_a_lead_completed_from_the_addressee(dev_plan, extract_file):
+    """156 asks 'Đề nghị Công ty cổ phần Đầu tư xây dựng hạ tầng cơ sở thông báo …': a business line with no
+    place to end it, cut short by the patterns and completed from the 'Kính gửi' line that names it."""
+    leads = [t.lead for t in extract_file(dev_plan("156_")).tasks]
+    assert ["Công ty cổ phần Đầu tư xây dựng hạ tầng cơ sở"] in leads
