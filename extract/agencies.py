@@ -175,7 +175,8 @@ _BOARD_TAIL = re.compile(r"(?<=xây dựng)\s+(?:các\s+)?công trình(?:\s+(?:g
 # read as a body of its own right after the name, with nothing between.
 _PLACE_AFTER = re.compile(r" Hội [A-ZĐÀ-Ỹ]\w*")
 # The place a known name left off after its level ('Bộ chỉ huy quân sự tỉnh' + ' Lào Cai').
-_PLACE_NAME_TAIL = re.compile(r"(?:(?<=\stỉnh)|(?<=\shuyện)|(?<=\sxã)|(?<=\sphường))(?:\s+(?!Giao\b|Đề\b|Yêu\b|Căn\b|Chủ\b|Phối\b|Thực\b|Khẩn\b|Tổ\b)[A-ZĐÀ-Ỹ]\w*){1,3}")
+_PLACE_NAME_TAIL = re.compile(r"(?:(?<=\stỉnh)|(?<=\shuyện)|(?<=\sxã)|(?<=\sphường))(?:\s+(?!Giao\b|Đề\b|Yêu\b|Căn\b|Chủ\b|Phối\b"
+                              r"|Thực\b|Khẩn\b|Tổ\b)\w+){1,3}")  # only its capitalised words (see _place_end)
 _SHORT_NAME = re.compile(r"\s*\([A-ZĐ][A-ZĐ0-9&]{1,9}\)")  # the abbreviation a body is printed with after its name
 _RANGE_TAIL = re.compile(rf"(?:(?<=tỉnh)|(?<=phố))(?:\s+ven biển)?\s+từ\s+{_NAMED}\s+đến\s+{_NAMED}")
 # A group of ministries or departments named by their members: 'Các Bộ: Quốc phòng, Công an'.
@@ -241,7 +242,7 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if text[start:end].endswith("thuộc") and above and not text[end:above[0]].strip():
                 end = above[1]
         if not is_collective(text[start:end]) and (place := _PLACE_NAME_TAIL.match(text, end)):
-            end = place.end()
+            end = _place_end(place)
         if not is_collective(text[start:end]) and (central := _CENTRAL_TAIL.match(text, end)):
             end = central.end()  # 'Sở Văn hóa và Thể thao tỉnh' + ', thành phố trực thuộc Trung ương'
         if _PLACES_HEAD.search(text, start, end) and (stretch := _RANGE_TAIL.match(text, end)):
@@ -264,6 +265,17 @@ def _widened(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 widened.pop()
         widened.append((start, end))
     return widened
+
+
+def _place_end(tail: re.Match[str]) -> int:
+    """Where the capitalised words of a place after a known name end ('… tỉnh' + ' Lào Cai', not
+    ' được'): [A-ZĐÀ-Ỹ] would take lower-case Vietnamese letters too."""
+    end = tail.start()
+    for word in re.finditer(r"\s+(\w+)", tail[0]):
+        if not word[1][0].isupper():
+            break
+        end = tail.start() + word.end()
+    return end
 
 
 def _members_end(text: str, colon: int, head: str) -> int:
@@ -456,6 +468,7 @@ def _patterns() -> list[Pattern]:
             own = [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}},
                    {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)}, "OP": "{0,2}"}]
             patterns.append(head_tokens + [business, *own, {"LOWER": "và"}, *own])
+            patterns.append(head_tokens + [{"IS_TITLE": True}, business, *own, {"LOWER": "và"}, *own])
         patterns.append(head_tokens + place)
     patterns += [_phrase(unit, first_title=True) for unit in UNITS]
     for board in ZONE_BOARDS:  # 'Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ'

@@ -45,9 +45,9 @@ TASK_DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Chương tr
 # A Thông báo whose trích yếu opens so charges agencies: a leader's conclusions or directions, and
 # the results of an inspection, which demand remedies of the body inspected ('2. Yêu cầu đối với chủ đầu tư').
 DIRECTING_NOTICES = ("ket luan", "y kien chi dao", "ket qua kiem tra")
+MEETING_LABELS = ("dia diem", "thanh phan")  # where a meeting or inspection is held, and who attends
 NO_TASK_SECTIONS = ("muc dich", "yeu cau", "muc tieu", "quan diem", "ket qua", "tinh hinh", "danh gia",
-                    "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu",
-                    *(MEETING_LABELS := ("dia diem", "thanh phan")))  # where a meeting or inspection is held, and who attends
+                    "can cu", "su can thiet", "pham vi", "doi tuong", "chi tieu", *MEETING_LABELS)
 CLOSING_PARAGRAPH = "tren day la"  # 'Trên đây là Kế hoạch …' glued to the last item
 _INTRO = re.compile(r"^(?:(?:can cu|tren co so) [^,]*,\s*|giao\s+|de nghi\s+|yeu cau\s+|uy quyen(?: cho)?\s+"
                     r"|(?:do vay|vi vay|vi the),\s*(?=de nghi|giao|yeu cau)"  # 'Do vậy, đề nghị Công ty …'
