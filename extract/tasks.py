@@ -141,6 +141,7 @@ _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành 
 _REGULATES = re.compile(r"\bchuc nang, nhiem vu(?:,| va) quyen han\b.*?\bcua (.+)$")
 _DUTY_ARTICLE = re.compile(r"^nhiem vu(?:,| va) quyen han$")
 _AGREES = re.compile(r"^(?:(?:co ban |da )?(?:thong nhat(?! quan ly)|nhat tri|dong y)|co (?:chuc nang|tu cach phap nhan)|da |nhan duoc "
+                     r"|chua (?![^.;]*\b(?:phai|can|khan truong)\b)"  # what it has not done yet, unless told to
                      r"|la (?!(?:co quan |don vi )?(?:dau moi|thuong truc|chu tri)))\b")  # '… là cơ quan đầu mối' is a duty
 MAX_GROUP_WORDS = 15  # words describing a group between its kind and 'có trách nhiệm'
 # 'X có trách nhiệm …': the sentence's duty, with its subject before it (no clause break between).
@@ -595,7 +596,7 @@ def _agrees(text: str) -> bool:
     """The agencies the text opens with agree to something ('Các Bộ, cơ quan thống nhất chỉ có một
     cơ quan chủ trì'), the text says what a body is ('Trung tâm … (Trung tâm) là đơn vị sự nghiệp
     công lập …', '… có tư cách pháp nhân') or what it already did ('Sở Xây dựng đã tham gia ý kiến
-    …'): a finding, a status or a report, not a duty."""
+    …') or has not ('Công ty chưa tiến hành kiểm tra định kỳ …'): a finding, a status or a report, not a duty."""
     subject, rest = _subject_and_rest(text)
     return bool(subject) and bool(_AGREES.match(folded(re.sub(r"^\s*\([^)]*\)", "", rest).strip())))
 

@@ -998,3 +998,9 @@ def test_a_lead_completed_from_the_addressee(dev_plan, extract_file):
     place to end it, cut short by the patterns and completed from the 'Kính gửi' line that names it."""
     leads = [t.lead for t in extract_file(dev_plan("156_")).tasks]
     assert ["Công ty cổ phần Đầu tư xây dựng hạ tầng cơ sở"] in leads
+
+
+def test_what_a_company_has_not_done_is_a_finding(dev_plan, extract_file):
+    """115 lists '- Công ty chưa tiến hành kiểm tra định kỳ hàng năm về an toàn …': what the company has
+    not done yet is a finding, as what it already did is, not a duty."""
+    assert not any(t.description.startswith("Công ty chưa") for t in extract_file(dev_plan("115_")).tasks)
