@@ -134,6 +134,9 @@ _PARTICULARS = re.compile(r"^\W*(?:\([^)]*\)\s*)?[;:,]\s*(?:dia chi|giay chung n
 # An item that tells the rule ('Theo quy định tại khoản 3 Điều 13 Nghị định …, thời hạn của Giấy phép …'),
 # and a finding followed by what is asked about it of no one named ('…. Đề nghị rà soát, ghi thống nhất …').
 _STATES_RULE = re.compile(r"^theo quy dinh\b")
+# and one that says what a thing is or how it is made ('Hồ sơ thống kê bao gồm: …', 'Báo cáo định kỳ … được lập
+# theo Mẫu số 06 …', 'Việc xác định trữ lượng … được căn cứ vào …'): a definition, told to no one
+_DEFINES = re.compile(r"^[^,;:.]{0,100}?\b(?:bao gom|duoc (?:lap|can cu|xac dinh|tich hop|quy dinh|the hien))\b")
 _ASKED_AFTER_FINDING = re.compile(r"(?<=[.;])\s+(?:Đề nghị|Yêu cầu)\s+(?=[a-zđà-ỹ])")
 ASKED_VERB_WORDS = 4  # an opening that asks named bodies to do 'what follows' with a verb this short
 _DETAILED = re.compile(r",?\s*cu the(?: nhu sau)?\s*:?$")  # '…, hoàn thành trong tháng 11 năm 2025, cụ thể:'
@@ -638,7 +641,7 @@ def _task(sha: str, node: Section, description: str, lead: list[str], labels: _L
     # often the generic doer ('Các đơn vị được giao … lập dự toán', 'các cơ quan, đơn vị tổ chức …')
     named = labels.lead or _subject(description, agencies) or _before_cue(description, agencies)
     if not named and lead:  # the duty of whom the item is asked of, unless it only states the rule
-        if _STATES_RULE.match(folded(description)):
+        if _STATES_RULE.match(folded(description)) or _DEFINES.match(folded(description)):
             return None
         if asked := _ASKED_AFTER_FINDING.search(description):  # '… ghi không thống nhất …. Đề nghị rà soát, …'
             description = description[asked.end():]

@@ -1004,3 +1004,11 @@ def test_what_a_company_has_not_done_is_a_finding(dev_plan, extract_file):
     """115 lists '- Công ty chưa tiến hành kiểm tra định kỳ hàng năm về an toàn …': what the company has
     not done yet is a finding, as what it already did is, not a duty."""
     assert not any(t.description.startswith("Công ty chưa") for t in extract_file(dev_plan("115_")).tasks)
+
+
+def test_a_definition_under_a_request_is_no_task(dev_plan, extract_file):
+    """110's items 'Hồ sơ thống kê bao gồm: …' and 'Báo cáo định kỳ hoạt động khai thác khoáng sản nhóm IV được
+    lập theo Mẫu số 06 …' say what a record is and how it is made: told to no one, no task."""
+    tasks = extract_file(dev_plan("110_")).tasks
+    assert not any(t.description.startswith(("Hồ sơ thống kê bao gồm", "Báo cáo định kỳ hoạt động khai thác khoáng sản nhóm IV"))
+                   for t in tasks)
