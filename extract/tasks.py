@@ -618,6 +618,7 @@ def _later_charges(sha: str, node: Section, labels: _Labels, first_part: int) ->
             tasks += _charged_later(sha, node, paragraph, labels, prefix=str(first_part + len(tasks)))
         elif task := _task(sha, node, paragraph, [], labels, first_part + len(tasks)):
             tasks.append(task)
+            tasks += _charged_in_turn(sha, node, task, labels, prefix=str(first_part + len(tasks) - 1))
     return tasks
 
 

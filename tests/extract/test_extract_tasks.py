@@ -1012,3 +1012,12 @@ def test_a_definition_under_a_request_is_no_task(dev_plan, extract_file):
     tasks = extract_file(dev_plan("110_")).tasks
     assert not any(t.description.startswith(("Hồ sơ thống kê bao gồm", "Báo cáo định kỳ hoạt động khai thác khoáng sản nhóm IV"))
                    for t in tasks)
+
+
+def test_a_later_paragraph_that_charges_two_in_turn(dev_plan, extract_file):
+    """179's paragraph 'Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên khẩn trương …. Ủy ban nhân dân các tỉnh: Ninh Bình,
+    Bắc Ninh, Phú Thọ, Tuyên Quang đẩy nhanh …' follows another: each sentence is the task of whom it names."""
+    tasks = extract_file(dev_plan("179_"))
+    leads = [t.lead for t in tasks.tasks]
+    assert ["Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên"] in leads
+    assert ["Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"] in leads
