@@ -459,12 +459,14 @@ def _patterns() -> list[Pattern]:
         for n in range(1, MAX_NAME_WORDS + 1):
             patterns += [head_tokens + _name(n), head_tokens + _name(n) + place]
         patterns += [head_tokens + _listed_name(2), head_tokens + _listed_name(3)]
-        if head in LEGAL_FORMS:  # a business name in lower case up to its place ('Công ty Cổ phần xây dựng giao thông Yên Bái',
+        if head in LEGAL_FORMS:
+            # a business line in lower case, maybe after a capitalised word, up to its place ('Công ty Cổ phần xây
+            # dựng giao thông Yên Bái', 'Công ty cổ phần Luyện kim hóa chất Tây Bắc') or to words of its own name
+            # ('Công ty Cổ phần đầu tư phát triển Đô thị và Khu công nghiệp')
             business = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)}, "OP": "{1,8}"}
             place_words = {"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "{1,3}"}
             patterns.append(head_tokens + [business, place_words])
-            patterns.append(head_tokens + [{"IS_TITLE": True}, business, place_words])  # '… Luyện kim hóa chất Tây Bắc')
-            # or up to words of its own name ('Công ty Cổ phần đầu tư phát triển Đô thị và Khu công nghiệp')
+            patterns.append(head_tokens + [{"IS_TITLE": True}, business, place_words])
             own = [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}},
                    {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)}, "OP": "{0,2}"}]
             patterns.append(head_tokens + [business, *own, {"LOWER": "và"}, *own])
