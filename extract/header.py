@@ -26,7 +26,7 @@ from .columns import Piece, Widths, has_boxes, no_anchors, split_line
 from .dates import find_date, place_span
 from .header_lines import AUTHORITY_OPENINGS, Kind, classify, doc_type_prefix, is_authority_line, plain, \
     right_column_anchors
-from .lines import folded, is_upper, starts_lower, sub_line
+from .lines import folded, is_separator, is_upper, starts_lower, sub_line
 from .numbering import marker_of
 from .numbers import continues_number
 
@@ -37,7 +37,6 @@ BROKEN_DATE_CHARS = 20  # … each this short
 # before makes them part of a name ('TỔNG CỤC', 'CHI CỤC', 'CƠ SỞ').
 SECOND_BODIES = {"cuc", "so", "vu", "tong", "chi"}
 NOT_A_BODY_BEFORE = {"tong", "chi", "co"}
-_RULE = re.compile(r"[-–—_=.]{3,}")  # the rule printed under the issuer block
 VV_LINE_CHARS = 70  # 'V/v' continues in a narrow left column
 MAX_SENDER_SPLIT = 3  # words of a telegram's sender left on the title's last line ('THỦ' of 'THỦ TƯỚNG …')
 STAMP_GAP_SPACES = 3  # a stamp's words stand off a title line by this many of its median gaps
@@ -151,7 +150,7 @@ def _issuer_parts(line: Line) -> list[Line]:
     THƯƠNG CỤC HÓA CHẤT -------'): one line per body, the rule printed under them dropped."""
     tokens = line.text.split()
     end = len(tokens)
-    while end > 1 and _RULE.fullmatch(tokens[end - 1]):
+    while end > 1 and is_separator(tokens[end - 1]):
         end -= 1
     words = [plain(token) for token in tokens]
     cuts = [i for i in range(2, end - 1)  # each body with a name of its own ('BỘ NỘI VỤ' is one)
