@@ -29,7 +29,7 @@ PREDICATE = re.compile(r"^(?:chu tri|phoi hop|co trach nhiem|chiu trach nhiem|th
 RUNS_ON = re.compile(r",?\s+[a-zđà-ỹ]")
 ASKING = ("giao ", "de nghi ", "yeu cau ")  # folded words that hand a duty to whom follows them
 MAX_DOER_WORDS = 40  # four bodies named in full (or two with their descriptions); a longer heading is a sentence
-_INTRO = re.compile(r"^(?:(?:de nghi|giao|trach nhiem cua|nhiem vu(?:,? (?:va )?quyen han)? cua|yeu cau(?: doi voi)?)\s+)+")
+_INTRO = re.compile(r"^(?:(?:de nghi|giao|trach nhiem cua|nhiem vu(?:,? (?:va )?quyen han)? cua|yeu cau doi voi)\s+)+")
 _ABBREVIATION = re.compile(r"^[A-ZĐ]{2,6}$")  # 'TCTN', 'VLNCN': things abbreviated, no body's name
 _SPLIT = re.compile(r"\s*(?:[,;]|\bva\b)\s*(?=[A-ZĐÀ-Ỹ])")  # a new name starts with a capital
 
