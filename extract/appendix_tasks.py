@@ -60,8 +60,13 @@ def appendix_tasks(sha: str, appendix: Appendix) -> list[Task]:
             continue
         timing_text = cells[timing_col] if timing_col is not None else ""
         timing = read_timing(f"Thời gian thực hiện: {timing_text}" if timing_text else cells[duty])
-        lead_names = agency_names(cells[lead])
-        partners = [a for a in agency_names(cells[coordinating]) if a not in lead_names] if coordinating is not None else []
+        roles = labelled_roles(cells[lead])
+        if roles:  # 'Chủ trì: Công ty X (CĐT). Phối hợp: UBND xã Y (GPMB); Sở Z (…)' in one column
+            lead_names, partners = roles
+        else:
+            lead_names = agency_names(cells[lead])
+            partners = [a for a in agency_names(cells[coordinating]) if a not in lead_names] \
+                if coordinating is not None else []
         tasks.append(Task(
             id=make_id(sha, "task", appendix.id, index),
             provenance=row.provenance,
@@ -97,6 +102,33 @@ def agency_names(cell: str) -> list[str]:
             if name not in names:
                 names.append(name)
     return names
+
+
+def labelled_roles(cell: str) -> tuple[list[str], list[str]] | None:
+    """Lead and partners of a 'Cơ quan phụ trách' cell that labels them itself: 'Chủ trì: X (CĐT).
+    Phối hợp: Y (GPMB); Z (…)', or 'Chủ trì: X; phối hợp Y; Sở Z hướng dẫn chuyên môn'. The lead is
+    the text up to the first ';' or full stop, as printed when the gazetteer does not cover it
+    ('Liên danh Đông Đô - Bắc Giang số 9'); every body named after it is a partner, its role words
+    left out. None when the cell does not start with 'Chủ trì:'."""
+    found = _LEAD_LABEL.match(cell)
+    if not found:
+        return None
+    lead_text, *rest = _ROLE_END.split(_NOTE.sub("", cell[found.end():]), maxsplit=1)
+    lead_text = lead_text.strip(" .,;")
+    lead = _covering(lead_text) or [lead_text]
+    partners: list[str] = []
+    for part in _SPLIT.split(rest[-1] if rest else ""):
+        part = part.strip(" .,;")
+        labelled = _PARTNER_LABEL.match(part)
+        part = part[labelled.end():] if labelled else part
+        named = [a.text for a in find_agencies(part)] or ([part] if labelled and part else [])
+        partners += [n for n in named if n not in lead and n not in partners]
+    return lead, partners
+
+
+_LEAD_LABEL = re.compile(r"^\s*[Cc]hủ trì\s*:\s*")
+_PARTNER_LABEL = re.compile(r"^[Pp]hối hợp\s*:?\s*")
+_ROLE_END = re.compile(r";|\.(?=\s|$)")  # the lead's name ends at ';' or a full stop, not 'số 1.'
 
 
 def _covering(part: str) -> list[str] | None:

@@ -23,6 +23,9 @@ from .ids import provenance_of
 from .lines import folded
 
 _INDEX = re.compile(r"^(?:\d{1,3}|[IVXLC]+|[a-zđ]|[A-ZĐ])(?:\.\d{1,2})*[.)]?$")
+# A group heading printed between '|' rows as a plain line ('I. Cụm công nghiệp do UBND cấp xã,
+# phường quản lý (16 cụm)'): a roman numeral and a capitalised title, no wrapped cell's continuation.
+_GROUP_LINE = re.compile(r"^([IVX]{1,4}\.)\s+(\S.*)$")
 _AGENCY_START = ("bo ", "so ", "ubnd", "uy ban", "cac ", "ban ", "cong an", "thanh tra", "trung tam",
                  "van phong", "vien ", "dai ", "bao ", "thue", "- bo", "- so", "- ubnd", "- cac")
 
@@ -43,7 +46,10 @@ def read_pipe_tables(lines: list[Line]) -> list[RawTable]:
     entries: list[tuple[list[str], list[Line]]] = []
     for line in lines[start + 1:last + 1]:
         if not is_pipe_row(line):
-            if entries:  # the previous row's last cell goes on
+            group = _GROUP_LINE.match(line.text.strip())
+            if group and group[2][0].isupper():
+                entries.append(([group[1], clean_cell(group[2])], [line]))
+            elif entries:  # the previous row's last cell goes on
                 cells, source = entries[-1]
                 cells[-1] = clean_cell(f"{cells[-1]} {line.text}")
                 source.append(line)

@@ -312,3 +312,23 @@ def test_people_named_in_a_table_cell(dev_plan, extract_file):
     assert split_persons("Lê Văn Hoàng Anh") is None and split_persons("Sở Tài chính Văn phòng UBND") is None
     rows = [t for t in extract_file(dev_plan("004_")).tasks if t.origin == "appendix"]
     assert rows[0].description.startswith("Rà soát việc đáp ứng") and len(rows[0].lead) == 3
+
+
+def test_a_cell_that_labels_lead_and_partners_and_group_lines_without_bars(dev_plan, extract_file) -> None:
+    """085 Phụ lục 3 has one 'Cơ quan phụ trách' column whose cells label the roles themselves
+    ('Chủ trì: Công ty LCIDI (CĐT). Phối hợp: UBND xã Gia Phú (GPMB); …' or 'Chủ trì: UBND phường
+    Yên Bái; phối hợp UBND phường Văn Phú; Sở Công Thương hướng dẫn chuyên môn.'), and its group
+    headings ('I. CỤM CÔNG NGHIỆP ĐÃ CÓ CHỦ ĐẦU TƯ …') are plain lines between the '|' rows."""
+    doc = extract_file(dev_plan("085_"))
+    table = next(a for a in doc.appendices if "Cơ quan phụ trách" in a.columns)
+    groups = [r.cells[:2] for r in table.rows if r.group]
+    assert groups[0] == ["I.", "CỤM CÔNG NGHIỆP ĐÃ CÓ CHỦ ĐẦU TƯ HẠ TẦNG, ĐANG TRIỂN KHAI (07 cụm)"] and len(groups) == 3
+    tasks = [t for t in doc.tasks if t.origin == "appendix" and t.section_ref == table.id]
+    assert len(tasks) == len(table.rows) - 3
+    first = tasks[0]
+    assert first.lead == ["Công ty LCIDI"]
+    assert first.coordinating[0] == "UBND xã Gia Phú" and "Sở Tài chính" in first.coordinating
+    third = tasks[2]
+    assert third.lead == ["Liên danh Đông Đô - Bắc Giang số 9"]  # printed whole: no name the gazetteer knows
+    yen_bai = next(t for t in tasks if t.lead == ["UBND phường Yên Bái"])
+    assert yen_bai.coordinating == ["UBND phường Văn Phú", "Sở Công Thương"]  # role words left out
