@@ -34,6 +34,7 @@ SHORT_HEADING_CHARS = 40  # … and at most this long even when it ends with a f
 EDGE_SLACK = 0.03  # a line ending this share of its width short of the text's right edge reaches it
 LONG_HEADING_CHARS = 200  # a longer unpunctuated numbered line is a heading only if items follow it
 LABEL_CHARS = 50  # 'Thời gian thực hiện: …' – a label this short is the heading
+LONG_LABEL_CHARS = 140  # … and one this long when it names a matter (see _long_label)
 SCOPE_LABEL = "doi voi"  # 'a) Đối với tài sản công tại cơ quan, …: Cơ quan nhà nước …' – a label of any length
 # A notice of conclusions titles each item by its topic ('1. Về đề nghị sửa đổi Nghị định số
 # 76/2019/NĐ-CP …: Giao Bộ Nội vụ …'): a label of any length and any punctuation.
@@ -298,6 +299,7 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
     elif sep and ADDRESS.match(label.strip()):
         node.text = rest  # a member of a body set up, not a title: '1. Ông: X - Phó Giám đốc Sở, Trưởng đoàn;'
     elif sep and after.strip() and ((len(core := _BRACKETED.sub("", bare)) <= LABEL_CHARS
+                                     or m.kind != "article" and _long_label(core)
                                      or folded(label).startswith(SCOPE_LABEL) or _CITES_RULE.search(folded(label))
                                      or len(label) <= LONG_HEADING_CHARS and ANSWER.match(after.strip()))
                                     and not any(c in core.rstrip(".") for c in ".;(") and not _is_sentence(label)
@@ -322,6 +324,18 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")  # '2. Mã số thông tin công trìn
 # A form's item naming the rule it follows ('1. Sự tuân thủ … (thực hiện theo quy định tại khoản 1 Điều 46 …): …'):
 # a label of any length.
 _CITES_RULE = re.compile(r"\((?:thuc hien )?theo quy dinh tai [^()]*\)\W*$")
+
+
+def _long_label(label: str) -> bool:
+    """A report's longer label names a matter, not a duty ('4. Vướng mắc về xử lý tài sản trên đất
+    tại các Cụm công nghiệp …: việc bồi thường …', '1. Nhóm cụm công nghiệp do UBND cấp xã, phường
+    quản lý: đây là …'): no body is named in it but the one a matter is run by ('do UBND …'); a
+    body after a verb ('Tham mưu, trình Ủy ban nhân dân tỉnh: …', 'Chấp thuận cho Công ty …: …')
+    makes the text before the ':' a sentence, and so do a provision taking effect and a target ('b) 100% các
+    nguồn phát sinh khí thải lớn …: xi măng, …')."""
+    if len(label) > LONG_LABEL_CHARS or "có hiệu lực" in label or label[:1].isdigit():
+        return False
+    return all(label[:a.start].rstrip().endswith(" do") for a in find_agencies(label))
 
 
 def _is_topic(label: str) -> bool:

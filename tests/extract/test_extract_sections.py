@@ -416,3 +416,22 @@ def test_a_colon_inside_a_code_is_no_label(dev_plan, extract_file):
     QCVN 05A:2020/BCT …': the ':' of the code ends no label, so the heading stays the title alone."""
     doc = extract_file(dev_plan("115_"))
     assert any(s.number == "6" and s.heading == "Về bản vẽ tổng thể mặt bằng của kho chứa hóa chất" for s in doc.sections)
+
+
+def test_a_reports_longer_labels_naming_a_matter(dev_plan, extract_file):
+    """085 IV lists its snags as 'Label: text' with labels of 50 to 140 characters ('4. Vướng mắc về xử
+    lý tài sản trên đất tại các Cụm công nghiệp …: việc bồi thường …'); a label naming a body after a
+    verb is a sentence ('b) Tham mưu, trình Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân tỉnh: Chỉ
+    đạo …' in 044)."""
+    doc = extract_file(dev_plan("085_"))
+    snags = next(n for n in doc.sections if n.number == "IV")
+    assert [c.heading for c in snags.children][:2] == ["Nhóm cụm công nghiệp do UBND cấp xã, phường quản lý",
+                                                        "Nhóm cụm công nghiệp thuộc diện di dời, rút khỏi quy hoạch"]
+    assert snags.children[0].text.startswith("đây là các cụm hình thành")
+    doc = extract_file(dev_plan("044_"))
+    def walk(nodes):
+        for n in nodes:
+            yield n
+            yield from walk(n.children)
+    advise = [n for n in walk(doc.sections) if n.number == "b" and (n.text or "").startswith("Tham mưu, trình Ủy ban")]
+    assert advise and all(n.heading is None for n in advise)
