@@ -472,6 +472,12 @@ def _patterns() -> list[Pattern]:
             patterns.append(head_tokens + [business, *own, {"LOWER": "và"}, *own])
             patterns.append(head_tokens + [{"IS_TITLE": True}, business, *own, {"LOWER": "và"}, *own])
         patterns.append(head_tokens + place)
+    # a company whose form and trade are abbreviated, its business line in lower case after 'và', up to its
+    # place ('Công ty TNHH MTV PCCC và xây dựng Phú Thành')
+    patterns.append(_phrase("Công ty", first_title=True) + [
+        {"IS_UPPER": True, "OP": "{1,4}"}, {"LOWER": "và"},
+        {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_BUSINESS)}, "OP": "{1,6}"},
+        {"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "{1,3}"}])
     patterns += [_phrase(unit, first_title=True) for unit in UNITS]
     for board in ZONE_BOARDS:  # 'Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ'
         patterns += [_phrase(board, first_title=True) + [{"IS_TITLE": True, "LOWER": {"NOT_IN": NAME_BREAKS}, "OP": "*"}],

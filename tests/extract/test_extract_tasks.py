@@ -970,6 +970,13 @@ def test_a_business_name_in_lower_case_up_to_its_own_name_words(dev_plan, extrac
     assert ["Công ty Cổ phần đầu tư phát triển Đô thị và Khu công nghiệp"] in leads
 
 
+def test_an_abbreviated_company_with_its_trade_after_va():
+    """145 lists 'Nhà thầu thẩm tra … – Hạng mục PCCC: Công ty TNHH MTV PCCC và xây dựng Phú Thành.':
+    the trade after 'và' is part of the name, not a duty 'xây dựng Phú Thành' the company is given."""
+    text = "Công ty TNHH MTV PCCC và xây dựng Phú Thành."
+    assert [a.text for a in find_agencies(text)] == ["Công ty TNHH MTV PCCC và xây dựng Phú Thành"]
+
+
 def test_a_request_after_a_quoted_passage(dev_plan, extract_file):
     """107 quotes the law and closes the passage '… trừ Hiến pháp.”'; the next line 'Cục Hóa chất đề
     nghị Sở Công Thương tỉnh Quảng Ngãi căn cứ các quy trên, chủ động nghiên cứu …' is a paragraph of
