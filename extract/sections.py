@@ -54,7 +54,9 @@ ADDRESS = re.compile(r"^(?:Ông|Bà|Ông/Bà|Đ/c|Đồng chí)\.?$")  # '1. Ôn
 # A report's item answers its title with a figure or 'Không' ('c) Chủng loại, số lượng tiền chất thuốc nổ …
 # đã sử dụng trong năm 2025: 1.939.211 kg Anfo rời.', '2. Các tai nạn, sự cố …: Không.'): a label of any length.
 ANSWER = re.compile(r"^(?:\d|[Kk]hông\W*$)")
-REFERS_BACK = ("nêu trên", "trên đây")  # '4. Các Sở Xây dựng nêu trên': ends with a connective, yet whole
+# Line ends that close a title though their last word is a connective: '4. Các Sở Xây dựng nêu trên',
+# '8. Đánh giá chung về thuận lợi, khó khăn và tồn tại'
+ENDS_WHOLE = ("nêu trên", "trên đây", "tồn tại", "hiện tại")
 CONNECTIVES = {"và", "của", "các", "cho", "với", "trong", "theo", "tại", "về", "được", "là", "có", "để", "từ",
                "đến", "những", "hoặc", "thuộc", "đối", "như", "do", "trên", "dưới", "nhằm"}
 
@@ -313,6 +315,8 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.heading = rest.rstrip(":")  # '2. Bộ Quốc phòng, Bộ Công an … chủ trì, phối hợp với …:' over a), b)
     elif not wraps and next_text is not None and _staffs(next_text):
         node.heading = rest.rstrip(":.")  # the duty as the item's title, its labels below
+    elif not wraps and _opens_its_children(m, next_text) and not _sentence_with_subject(rest):
+        node.heading = rest.rstrip(":.")  # '7.4. Đánh giá tổng hợp … (thực trạng, nguyên nhân, giải pháp).' over 7.4.1.
     elif not wraps and _is_heading(rest, next_text) and not _sentence_runs_on(rest, next_text):
         node.heading = rest.rstrip(":")
     else:
@@ -426,11 +430,18 @@ def _staffs(next_text: str) -> bool:
     return m is not None and m.kind in BULLETS and is_label(squash(m.rest))
 
 
+def _opens_its_children(m: Marker, next_text: str | None) -> bool:
+    """The next line is this item's first sub-item ('7.4.' then '7.4.1.'): the item, however long
+    or punctuated, is their title."""
+    below = marker_of(next_text) if next_text is not None else None
+    return m.kind.startswith("decimal") and below is not None and below.number == f"{m.number}.1"
+
+
 def _is_heading(rest: str, next_text: str | None) -> bool:
     if is_upper(rest):
         return True
     wraps = next_text is not None and marker_of(next_text) is None and starts_lower(next_text)
-    if wraps or rest.endswith(",") or rest.split()[-1].lower() in CONNECTIVES and not rest.endswith(REFERS_BACK):
+    if wraps or rest.endswith(",") or rest.split()[-1].lower() in CONNECTIVES and not rest.endswith(ENDS_WHOLE):
         return False  # the sentence goes on on the next line
     short = len(rest) <= HEADING_CHARS and ";" not in rest
     if short and (not rest.endswith(".") or len(rest) <= SHORT_HEADING_CHARS):

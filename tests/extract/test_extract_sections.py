@@ -435,3 +435,17 @@ def test_a_reports_longer_labels_naming_a_matter(dev_plan, extract_file):
             yield from walk(n.children)
     advise = [n for n in walk(doc.sections) if n.number == "b" and (n.text or "").startswith("Tham mưu, trình Ủy ban")]
     assert advise and all(n.heading is None for n in advise)
+
+
+def test_a_title_over_its_first_sub_item_and_one_ending_in_ton_tai(dev_plan, extract_file):
+    """082: '7.4. Đánh giá tổng hợp … (thực trạng, nguyên nhân, giải pháp).' is followed by '7.4.1.', so it is
+    their title, full stop and all; '8. Đánh giá chung về thuận lợi, khó khăn và tồn tại' ends in 'tại', a
+    connective alone but here the end of 'tồn tại'."""
+    doc = extract_file(dev_plan("082_"))
+    first = doc.sections[0]
+    seven = next(n for n in first.children if n.number == "7")
+    four = next(n for n in seven.children if n.number == "7.4")
+    assert four.heading == ("Đánh giá tổng hợp công tác bảo vệ môi trường trong khai thác, thu hồi khoáng sản "
+                            "(thực trạng, nguyên nhân, giải pháp)")
+    eight = next(n for n in first.children if n.number == "8")
+    assert eight.heading == "Đánh giá chung về thuận lợi, khó khăn và tồn tại"
