@@ -36,6 +36,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from ..models.doc_types import fold
+from .doers import PREDICATE
 from .lines import squash
 
 LABEL = "AGENCY"
@@ -217,6 +218,9 @@ def _find_agencies(text: str, known: bool) -> tuple[Agency, ...]:
                      tokens[i + 1].lower_ in ROLE_AFTER_DASH), None)
         if role is not None:  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo': the body, then its role
             tokens = tokens[:role]
+        if tokens and _SHORT_FIRM == " ".join(t.text for t in tokens) \
+                and not PREDICATE.match(fold(text[tokens[-1].idx + len(tokens[-1].text):].strip())):
+            continue  # 'Doanh nghiệp công nghệ số Việt Nam tận dụng …': a kind of firm, not the one a letter addresses
         if tokens:
             found.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
     return tuple(Agency(text[start:end], start, end) for start, end in _widened(text, found))
@@ -438,6 +442,9 @@ def _known_matcher() -> PhraseMatcher | None:
     return matcher
 
 
+_SHORT_FIRM = "Doanh nghiệp"
+
+
 @lru_cache(maxsize=1)
 def _nlp() -> Language:
     nlp = spacy.blank("xx")
@@ -512,6 +519,8 @@ def _patterns() -> list[Pattern]:
     patterns.append([{"TEXT": "Tổ"}, {"LOWER": "trưởng"}, {"LOWER": "tổ", "OP": "?"},
                      {"LOWER": {"IN": ["công", "kiểm"]}, "OP": "?"}, {"LOWER": {"IN": ["tác", "tra"]}, "OP": "?"}])
     patterns.append([{"TEXT": "Công"}, {"LOWER": "ty"}])  # the short name a decision defines ('sau đây gọi tắt Công ty')
+    # and a letter to a firm ('Đề nghị Doanh nghiệp tổ chức …'), when what follows is what it does (see _find_agencies)
+    patterns.append(_phrase(_SHORT_FIRM, first_title=True))
     patterns.append([{"TEXT": "Chi"}, {"LOWER": "nhánh"}])  # and a letter to a branch ('(sau đây gọi tắt là Chi nhánh)')
     patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": {"IN": ["ông", "bà", "thành", "cá"]}},
                      {"LOWER": {"IN": ["/", "(", ")", ",", "bà", "viên", "nhân"]}, "OP": "*"},

@@ -977,6 +977,15 @@ def test_an_abbreviated_company_with_its_trade_after_va():
     assert [a.text for a in find_agencies(text)] == ["Công ty TNHH MTV PCCC và xây dựng Phú Thành"]
 
 
+def test_a_letter_to_a_firm_calls_it_doanh_nghiep(dev_plan, extract_file):
+    """121 writes to 'Doanh nghiệp tư nhân xăng dầu Phúc Lộc' and then says 'Đề nghị Doanh nghiệp tổ chức
+    thực hiện …' and 'Doanh nghiệp chịu trách nhiệm toàn diện …': two tasks of the firm. 040's 'Doanh nghiệp
+    công nghệ số Việt Nam tận dụng …', a kind of firm inside a target, stays no body."""
+    tasks = extract_file(dev_plan("121_")).tasks
+    assert [t.lead for t in tasks] == [["Doanh nghiệp"], ["Doanh nghiệp"]]
+    assert [a.text for a in find_agencies("Doanh nghiệp công nghệ số Việt Nam tận dụng công nghệ nguồn mở")] == []
+
+
 def test_a_request_after_a_quoted_passage(dev_plan, extract_file):
     """107 quotes the law and closes the passage '… trừ Hiến pháp.”'; the next line 'Cục Hóa chất đề
     nghị Sở Công Thương tỉnh Quảng Ngãi căn cứ các quy trên, chủ động nghiên cứu …' is a paragraph of
