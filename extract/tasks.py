@@ -119,9 +119,13 @@ _INLINE_MARKER = re.compile(r"(?:^|(?<=[:;])\s*)\((\d{1,2}|[ivx]{1,4})\)\s*")
 MAX_NAME_WORDS_LABELLED = 12  # a body named after a role's ':' ('Chủ đầu tư: Ban Quản lý dự án … xã Trấn Yên.')
 TITLE_CARRIES_WORDS = 10  # an inline item with this few words after its agency names no duty of its own
 # A request after a comma or a label's ':' inside a sentence ('…, do vậy đề nghị Chủ đầu tư cập nhật …',
-# '- Về hạ tầng bảo vệ môi trường: Đề nghị Chủ đầu tư …'): the request starts a task there.
-_ASKS_INSIDE = re.compile(r"[,:]\s+(?:do vậy,?\s+|vì vậy,?\s+)?((?:đề nghị|Đề nghị)\s+(?!của\b))")
+# '- Về hạ tầng bảo vệ môi trường: Đề nghị Chủ đầu tư …'), or after the reason it follows from ('… liên quan
+# đến quy định tại Nghị định số 60/2014/NĐ-CP … nên đề nghị Công ty liên hệ …'): the request starts a task there.
+_ASKS_INSIDE = re.compile(r"(?:[,:]\s+(?:do vậy,?\s+|vì vậy,?\s+)?|\s+nên\s+)((?:đề nghị|Đề nghị)\s+(?!của\b))")
 SNAGS = ("vuong mac", "kho khan", "phat sinh")  # the closing's 'if anything goes wrong, report it': no task
+# … said of what may arise ('nếu có khó khăn, vướng mắc, đề nghị …'), not of the question answered ('… vướng mắc của
+# Công ty liên quan đến … nên đề nghị Công ty liên hệ …')
+_IF_SNAGS = re.compile(r"\b(?:truong hop|neu|khi)\b.*\b(?:" + "|".join(SNAGS) + r")\b")
 # Items that hand out no duty: that closing as an item or paragraph of its own ('Trường hợp phát sinh khó
 # khăn, vướng mắc, đề nghị Công ty tổng hợp báo cáo …'), and the particulars of a body ('- Tên chủ đầu tư:
 # Công ty …', '- Địa chỉ liên hệ: …', '- Số điện thoại: …') listed under it, or of a meeting ('- Thành phần: …').
@@ -580,7 +584,7 @@ def _charged_later(sha: str, node: Section, text: str, labels: _Labels, prefix: 
     và Môi trường làm chủ …'): each later sentence or ';' clause that opens by charging agencies
     is their task, and so is a request inside a sentence ('…, do vậy đề nghị Chủ đầu tư …')."""
     inside = {m.start(1) for m in _ASKS_INSIDE.finditer(text)  # not '… nếu có khó khăn, vướng mắc, đề nghị … phản ánh'
-              if not any(snag in folded(re.split(r"[.;]", text[:m.start()])[-1]) for snag in SNAGS)}
+              if not _IF_SNAGS.search(folded(re.split(r"[.;]", text[:m.start()])[-1]))}
     bounds = sorted({m.end() for m in _CLAUSE_END.finditer(text)} | inside)
     starts = [b for b in bounds if (text[b:b + 1].isupper() or folded(text[b:b + 9]).startswith(ASKING))
               and _charges(text[b:]) and not _ISSUER_ASKS.search(folded(text[b:])) and not _agrees(text[b:])]

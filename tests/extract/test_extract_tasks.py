@@ -986,6 +986,15 @@ def test_a_letter_to_a_firm_calls_it_doanh_nghiep(dev_plan, extract_file):
     assert [a.text for a in find_agencies("Doanh nghiệp công nghệ số Việt Nam tận dụng công nghệ nguồn mở")] == []
 
 
+def test_a_request_after_the_reason_it_follows_from(dev_plan, extract_file):
+    """188: '… vướng mắc của Công ty liên quan đến quy định tại Nghị định số 60/2014/NĐ-CP … nên đề nghị Công
+    ty liên hệ với Bộ Khoa học và Công nghệ, Bộ Công Thương …' asks outright: 'vướng mắc' here is the
+    company's question, not the closing on snags that may arise."""
+    tasks = extract_file(dev_plan("188_")).tasks
+    assert [t.lead for t in tasks] == [["Công ty"]]
+    assert tasks[0].description.startswith("đề nghị Công ty liên hệ với Bộ Khoa học và Công nghệ")
+
+
 def test_a_request_after_a_quoted_passage(dev_plan, extract_file):
     """107 quotes the law and closes the passage '… trừ Hiến pháp.”'; the next line 'Cục Hóa chất đề
     nghị Sở Công Thương tỉnh Quảng Ngãi căn cứ các quy trên, chủ động nghiên cứu …' is a paragraph of
