@@ -95,7 +95,7 @@ NOT_SECOND = {"tiến"}
 NAME_BREAKS = ["sở", "phòng", "ban", "đài", "báo", "cục", "viện", "hội", "ubnd", "hđnd", "ủy", "uỷ"]  # heads that open a new name
 # A verb's first syllable that a text file prints capitalised after a name ('Giao Sở X Khẩn trương chia sẻ …'):
 # it starts no name word.
-VERBS_CAPITALISED = ["khẩn"]
+VERBS_CAPITALISED = ["khẩn", "xét"]  # and a letter's opening run on after its addressee ('Bộ Công Thương Xét đề nghị …')
 MAX_NAME_WORDS = 6
 # Words that, after a dash, start the role of the body before it, not more of its name
 # ('Sở Tài chính - Cơ quan thường trực', '… - Thường trực Ban Chỉ đạo'); a name goes on after a

@@ -146,6 +146,8 @@ def test_names_the_patterns_cut_short_are_completed_by_the_gazetteer():
     assert [a.text for a in find_agencies("Sở Giáo dục và Đào tạo chủ trì")] == ["Sở Giáo dục và Đào tạo"]
     assert [a.text for a in find_agencies("Bộ Ngoại giao phối hợp")] == ["Bộ Ngoại giao"]
     assert [a.text for a in find_agencies("Sở TN&MT tổng hợp")] == ["Sở TN&MT"]
+    # 176's text layer runs its addressee on into the opening: 'Xét' starts no name word
+    assert [a.text for a in find_agencies("Bộ Công Thương Xét đề nghị của Bộ Công Thương")] == ["Bộ Công Thương"] * 2
 
 
 def test_tasks_carry_canonical_names(dev_plan, extract_file):
