@@ -315,6 +315,9 @@ def _open(m: Marker, line: Line, next_text: str | None) -> _Node:
         node.heading = rest.rstrip(":")  # '2. Bộ Quốc phòng, Bộ Công an … chủ trì, phối hợp với …:' over a), b)
     elif not wraps and next_text is not None and _staffs(next_text):
         node.heading = rest.rstrip(":.")  # the duty as the item's title, its labels below
+    elif not wraps and m.kind != "article" and next_text is not None and marker_of(next_text) is not None \
+            and _titles_items_below(rest):
+        node.heading = rest.rstrip(":")  # 'g) Tình hình thực hiện các quy định … tiền chất thuốc nổ:' over its bullets
     elif not wraps and _opens_its_children(m, next_text) and not _sentence_with_subject(rest):
         node.heading = rest.rstrip(":.")  # '7.4. Đánh giá tổng hợp … (thực trạng, nguyên nhân, giải pháp).' over 7.4.1.
     elif not wraps and _is_heading(rest, next_text) and not _sentence_runs_on(rest, next_text):
@@ -428,6 +431,17 @@ def _staffs(next_text: str) -> bool:
     item above, however long, is a title ('a) Nghị định quy định về điều kiện kinh doanh …')."""
     m = marker_of(next_text)
     return m is not None and m.kind in BULLETS and is_label(squash(m.rest))
+
+
+def _titles_items_below(rest: str) -> bool:
+    """A longer line ending in ':' over items, naming a matter ('a) Quyết định phê duyệt dự án đầu tư xây
+    dựng kèm theo Báo cáo nghiên cứu khả thi …:'): their title. Not an opening that introduces them ('…
+    với những nội dung sau:', '… đề nghị:'), a target ('… được kiểm soát, cải thiện:') or a duty naming
+    a body ('Tổ chức triển khai … do Bộ Công an chủ trì …:')."""
+    label = rest[:-1] if rest.endswith(":") else ""
+    key = folded(label)
+    return bool(label) and _long_label(_BRACKETED.sub("", label)) and not find_agencies(label) \
+        and not key.endswith((*INTRODUCING, " sau", " de nghi")) and " duoc " not in f" {key} "
 
 
 def _opens_its_children(m: Marker, next_text: str | None) -> bool:

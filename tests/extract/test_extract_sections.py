@@ -449,3 +449,15 @@ def test_a_title_over_its_first_sub_item_and_one_ending_in_ton_tai(dev_plan, ext
                             "(thực trạng, nguyên nhân, giải pháp)")
     eight = next(n for n in first.children if n.number == "8")
     assert eight.heading == "Đánh giá chung về thuận lợi, khó khăn và tồn tại"
+
+
+def test_a_longer_title_ending_in_a_colon_over_its_items(dev_plan, extract_file):
+    """084 'g) Tình hình thực hiện các quy định của pháp luật trong lĩnh vực vật liệu nổ công nghiệp, tiền chất
+    thuốc nổ:' over its bullets is their title; 040's 'Điều 1. Phê duyệt Chương trình … với những nội dung sau:'
+    introduces them and stays text."""
+    doc = extract_file(dev_plan("084_"))
+    g = next(n for n in doc.sections[0].children if n.number == "g")
+    assert g.heading == ("Tình hình thực hiện các quy định của pháp luật trong lĩnh vực vật liệu nổ công nghiệp, "
+                         "tiền chất thuốc nổ")
+    article = extract_file(dev_plan("040_")).sections[0]
+    assert article.heading is None and article.text.startswith("Phê duyệt Chương trình phát triển Chính phủ số")
