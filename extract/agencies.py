@@ -96,6 +96,9 @@ NAME_BREAKS = ["sở", "phòng", "ban", "đài", "báo", "cục", "viện", "h�
 # A verb's first syllable that a text file prints capitalised after a name ('Giao Sở X Khẩn trương chia sẻ …'):
 # it starts no name word.
 VERBS_CAPITALISED = ["khẩn", "xét"]  # and a letter's opening run on after its addressee ('Bộ Công Thương Xét đề nghị …')
+# The short name a letter gives the firm it writes to ('Đề nghị Doanh nghiệp tổ chức …'): a body only when what
+# it does follows, not a kind of firm inside a sentence ('Doanh nghiệp công nghệ số Việt Nam tận dụng …')
+_SHORT_FIRM = "Doanh nghiệp"
 MAX_NAME_WORDS = 6
 # Words that, after a dash, start the role of the body before it, not more of its name
 # ('Sở Tài chính - Cơ quan thường trực', '… - Thường trực Ban Chỉ đạo'); a name goes on after a
@@ -442,9 +445,6 @@ def _known_matcher() -> PhraseMatcher | None:
     return matcher
 
 
-_SHORT_FIRM = "Doanh nghiệp"
-
-
 @lru_cache(maxsize=1)
 def _nlp() -> Language:
     nlp = spacy.blank("xx")
@@ -519,7 +519,7 @@ def _patterns() -> list[Pattern]:
     patterns.append([{"TEXT": "Tổ"}, {"LOWER": "trưởng"}, {"LOWER": "tổ", "OP": "?"},
                      {"LOWER": {"IN": ["công", "kiểm"]}, "OP": "?"}, {"LOWER": {"IN": ["tác", "tra"]}, "OP": "?"}])
     patterns.append([{"TEXT": "Công"}, {"LOWER": "ty"}])  # the short name a decision defines ('sau đây gọi tắt Công ty')
-    # and a letter to a firm ('Đề nghị Doanh nghiệp tổ chức …'), when what follows is what it does (see _find_agencies)
+    # and a letter to a firm (see _SHORT_FIRM)
     patterns.append(_phrase(_SHORT_FIRM, first_title=True))
     patterns.append([{"TEXT": "Chi"}, {"LOWER": "nhánh"}])  # and a letter to a branch ('(sau đây gọi tắt là Chi nhánh)')
     patterns.append([{"LOWER": "các", "OP": "?"}, {"LOWER": {"IN": ["ông", "bà", "thành", "cá"]}},

@@ -338,8 +338,8 @@ def _long_label(label: str) -> bool:
     tại các Cụm công nghiệp …: việc bồi thường …', '1. Nhóm cụm công nghiệp do UBND cấp xã, phường
     quản lý: đây là …'): no body is named in it but the one a matter is run by ('do UBND …'); a
     body after a verb ('Tham mưu, trình Ủy ban nhân dân tỉnh: …', 'Chấp thuận cho Công ty …: …')
-    makes the text before the ':' a sentence, and so do a provision taking effect and a target ('b) 100% các
-    nguồn phát sinh khí thải lớn …: xi măng, …')."""
+    makes the text before the ':' a sentence, and so do a provision taking effect and a target
+    ('b) 100% các nguồn phát sinh khí thải lớn …: xi măng, …')."""
     if len(label) > LONG_LABEL_CHARS or "có hiệu lực" in label or label[:1].isdigit():
         return False
     return all(label[:a.start].rstrip().endswith(" do") for a in find_agencies(label))
