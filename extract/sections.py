@@ -268,6 +268,16 @@ def _wrapped_heading(node: _Node) -> None:
         node.heading, node.text = text.rstrip(":"), ""
     elif node.heading is None and text and not node.children and node.marker.kind not in BULLETS and _scope_title(text):
         node.heading, node.text = text.rstrip("."), ""  # '2.2. Đối với công tác quản lý … khai thác.' / '- …'
+    elif node.heading is None and len(node.lines) > 1 and not node.children and node.marker.kind not in BULLETS \
+            and node.marker.kind != "article" and (_titles_items_below(text) or _wrapped_topic(text)):
+        node.heading, node.text = text.rstrip(":."), ""  # '2. Quy định về trình tự, … phê duyệt' / 'thiết kế …:'
+
+
+def _wrapped_topic(text: str) -> bool:
+    """A topic title ('1.5. Về việc lập, cập nhật, nộp và lưu giữ bản đồ hiện trạng, bản vẽ mặt' / 'cắt hiện
+    trạng đối với khoáng sản rắn.') that a hard-wrapped text broke and closed with a full stop: one clause."""
+    return _is_topic(text) and text.endswith(".") and len(text) <= LONG_HEADING_CHARS \
+        and not re.search(r"[.;:]\s", text)
 
 
 def _scope_title(text: str) -> bool:

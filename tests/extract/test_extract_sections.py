@@ -461,3 +461,17 @@ def test_a_longer_title_ending_in_a_colon_over_its_items(dev_plan, extract_file)
                          "tiền chất thuốc nổ")
     article = extract_file(dev_plan("040_")).sections[0]
     assert article.heading is None and article.text.startswith("Phê duyệt Chương trình phát triển Chính phủ số")
+
+
+def test_titles_a_hard_wrapped_text_broke(dev_plan, extract_file):
+    """161 breaks '2. Quy định về trình tự, thủ tục lập, thẩm định, phê duyệt dự án, phê duyệt' / 'thiết kế tại thời
+    điểm lập dự án:' over its a), b); 110 breaks '1.5. Về việc lập, … bản vẽ mặt' / 'cắt hiện trạng đối với khoáng
+    sản rắn.': both are titles, and 110's is no task."""
+    two = next(n for n in extract_file(dev_plan("161_")).sections if n.number == "2")
+    assert two.heading == ("Quy định về trình tự, thủ tục lập, thẩm định, phê duyệt dự án, phê duyệt thiết kế "
+                           "tại thời điểm lập dự án")
+    doc = extract_file(dev_plan("110_"))
+    five = next(n for n in doc.sections[0].children if n.number == "1.5")
+    assert five.heading == ("Về việc lập, cập nhật, nộp và lưu giữ bản đồ hiện trạng, bản vẽ mặt cắt hiện trạng "
+                            "đối với khoáng sản rắn")
+    assert not any(t.description.startswith("Về việc lập, cập nhật") for t in doc.tasks)
