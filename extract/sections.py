@@ -276,15 +276,19 @@ def _wrapped_heading(node: _Node) -> None:
 def _wrapped_topic(text: str) -> bool:
     """A topic title ('1.5. Về việc lập, cập nhật, nộp và lưu giữ bản đồ hiện trạng, bản vẽ mặt' / 'cắt hiện
     trạng đối với khoáng sản rắn.') that a hard-wrapped text broke and closed with a full stop: one clause."""
-    return _is_topic(text) and text.endswith(".") and len(text) <= LONG_HEADING_CHARS \
-        and not re.search(r"[.;:]\s", text)
+    return _is_topic(text) and text.endswith(".") and _one_clause(text)
+
+
+def _one_clause(text: str) -> bool:
+    """Text short enough for a title, on one line, that no '.', ';' or ':' breaks inside."""
+    return len(text) <= LONG_HEADING_CHARS and "\n" not in text and not re.search(r"[.;:]\s", text)
 
 
 def _scope_title(text: str) -> bool:
     """One clause naming what or whom the items below are about ('Đối với công tác quản lý bảo vệ
     khoáng sản trong quá trình hoạt động khai thác.'), printed as a sentence of its own: the items' title."""
     key = folded(text)
-    if len(text) > LONG_HEADING_CHARS or "\n" in text or re.search(r"[.;:]\s", text):
+    if not _one_clause(text):
         return False
     # '1. Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác, thu hồi khoáng sản.' lists
     # whom its items charge, commas and all; after a bare 'Đối với X' a comma goes on to the sentence
